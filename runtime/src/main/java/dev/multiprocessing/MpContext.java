@@ -1,0 +1,52 @@
+package dev.multiprocessing;
+
+import java.util.List;
+
+/**
+ * Python's context object ({@code multiprocessing.get_context(method)}): the same API as the
+ * {@link Multiprocessing} module, bound to one start method.
+ *
+ * <p>Start methods: {@code spawn} launches a fresh JVM per process (about half a second: a JVM
+ * start and a cluster join); {@code forkserver} hands each process a warm JVM that already joined
+ * the cluster (about a millisecond), runs it there and lets that JVM exit, so isolation is the same.
+ * {@code fork} cannot exist on a JVM; asking for it raises, as Python does on Windows.
+ */
+public final class MpContext {
+
+  /** The start methods this platform has, the default first. */
+  public static final List<String> ALL_METHODS = List.of("forkserver", "spawn");
+
+  private final String method;
+
+  MpContext(String method) {
+    this.method = method;
+  }
+
+  static String checkMethod(String method) {
+    if (!ALL_METHODS.contains(method)) {
+      throw new IllegalArgumentException("cannot find context for '" + method + "': available start methods are "
+          + ALL_METHODS + ("fork".equals(method) ? " (a JVM cannot fork itself)" : ""));
+    }
+    return method;
+  }
+
+  /** This context's start method. */
+  public String getStartMethod() {
+    return method;
+  }
+
+  /** Python's {@code ctx.Process(target=...)}. */
+  public Process process(Target target) {
+    return new Process(new ProcessOptions().setTarget(target), method);
+  }
+
+  /** Python's {@code ctx.Process(...)} with options; the options' start method is ignored. */
+  public Process process(ProcessOptions options) {
+    return new Process(options, method);
+  }
+
+  @Override
+  public String toString() {
+    return "<MpContext " + method + ">";
+  }
+}

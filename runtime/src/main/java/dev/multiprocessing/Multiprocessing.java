@@ -1,0 +1,141 @@
+package dev.multiprocessing;
+
+import dev.multiprocessing.impl.ChildLauncher;
+import dev.multiprocessing.impl.ExitSequence;
+import dev.multiprocessing.impl.MpLogging;
+import dev.multiprocessing.impl.MpRuntime;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code multiprocessing} module: its functions as static methods, in Java case
+ * ({@code current_process} is {@link #currentProcess()}). Import them statically:
+ * {@code import static dev.multiprocessing.Multiprocessing.*;}.
+ *
+ * <p>The first use of anything that needs the cluster starts this JVM's clustered Vert.x (a
+ * Hazelcast member on 127.0.0.1, about a second, see {@link ClusterOptions}); a Vert.x application
+ * that already runs clustered hands its own in with {@link #init(Vertx)} first.
+ */
+public final class Multiprocessing {
+
+  private static volatile String startMethod;
+
+  private Multiprocessing() {}
+
+  /** Uses this application's clustered Vertx (Hazelcast cluster manager) for everything. */
+  public static void init(Vertx vertx) {
+    MpRuntime.useVertx(vertx);
+  }
+
+  /** Starts the runtime with these cluster options on first use (call before anything else). */
+  public static void init(ClusterOptions options) {
+    MpRuntime.configure(options);
+  }
+
+  /** Python's {@code get_context()}: the context of the global start method. */
+  public static MpContext getContext() {
+    return new MpContext(getStartMethod());
+  }
+
+  /**
+   * Python's {@code get_context(method)}.
+   *
+   * @throws IllegalArgumentException for an unknown method, and for {@code fork}, which a JVM lacks
+   */
+  public static MpContext getContext(String method) {
+    return new MpContext(MpContext.checkMethod(method));
+  }
+
+  /** Python's {@code set_start_method(method)}: once per program. @throws IllegalStateException if already set */
+  public static void setStartMethod(String method) {
+    setStartMethod(method, false);
+  }
+
+  /** With {@code force}, replaces a method already set; {@code null} with force unsets it. */
+  public static synchronized void setStartMethod(String method, boolean force) {
+    if (startMethod != null && !force) {
+      throw new IllegalStateException("context has already been set");
+    }
+    startMethod = method == null ? null : MpContext.checkMethod(method);
+  }
+
+  /** Python's {@code get_start_method()}: fixes the default ({@code forkserver}) if none was set. */
+  public static String getStartMethod() {
+    return getStartMethod(false);
+  }
+
+  /** With {@code allowNone}, returns null instead of fixing the default when none was set. */
+  public static synchronized String getStartMethod(boolean allowNone) {
+    if (startMethod == null && !allowNone) {
+      startMethod = MpContext.ALL_METHODS.get(0);
+    }
+    return startMethod;
+  }
+
+  /** Python's {@code get_all_start_methods()}: {@code [forkserver, spawn]}, the default first. */
+  public static List<String> getAllStartMethods() {
+    return MpContext.ALL_METHODS;
+  }
+
+  /** Python's {@code set_executable()}: the {@code java} that child JVMs run. */
+  public static void setExecutable(String javaExecutable) {
+    ChildLauncher.executable(javaExecutable);
+  }
+
+  /** The {@code java} that child JVMs run (this JVM's own by default). */
+  public static String getExecutable() {
+    return ChildLauncher.executable();
+  }
+
+  /** Python's {@code current_process()}. */
+  public static Process currentProcess() {
+    return Process.currentProcess();
+  }
+
+  /** Python's {@code parent_process()}: null in the main process. */
+  public static Process parentProcess() {
+    return dev.multiprocessing.impl.ChildState.parent();
+  }
+
+  /** Python's {@code active_children()}: live children of this process; reaps finished ones. */
+  public static List<Process> activeChildren() {
+    List<Process> alive = new ArrayList<>();
+    for (Process p : ExitSequence.children()) {
+      if (p.isAlive()) {
+        alive.add(p);
+      }
+    }
+    return alive;
+  }
+
+  /** Python's {@code cpu_count()}: the processors available to this JVM. */
+  public static int cpuCount() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Python's {@code freeze_support()}: a no-op, as on every platform but frozen Windows programs. */
+  public static void freezeSupport() {
+    // nothing to do: a JVM child always starts from the class path, never from a frozen executable
+  }
+
+  /** Python's {@code get_logger()}: the library's logger ({@code java.util.logging}, "multiprocessing"). */
+  public static Logger getLogger() {
+    return MpLogging.logger();
+  }
+
+  /**
+   * Python's {@code log_to_stderr(level)}: logs to stderr in Python's format
+   * {@code [LEVEL/ProcessName] message}; returns the logger.
+   */
+  public static Logger logToStderr(Level level) {
+    return MpLogging.toStderr(level);
+  }
+
+  /** {@link #logToStderr(Level)} keeping the logger's level. */
+  public static Logger logToStderr() {
+    return MpLogging.toStderr(null);
+  }
+}

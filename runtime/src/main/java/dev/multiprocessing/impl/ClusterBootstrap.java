@@ -1,0 +1,101 @@
+package dev.multiprocessing.impl;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import dev.multiprocessing.ClusterOptions;
+import dev.multiprocessing.ProcessError;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Builds the Hazelcast configuration and the clustered Vert.x of one JVM.
+ *
+ * <p>Join latency dominates a child's start, so the embedded default is tuned for it (see
+ * FIELD-NOTES): TCP-IP join on the given host, no wait before join, no multicast, no phone-home,
+ * no Hazelcast shutdown hook (the runtime's exit sequence leaves the cluster itself, after the
+ * children have been dealt with) and, for a child, a lite member with small thread pools.
+ */
+final class ClusterBootstrap {
+
+  private ClusterBootstrap() {}
+
+  static Future<Vertx> start(ClusterOptions options, boolean child) {
+    Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+    Config config;
+    try {
+      config = hazelcastConfig(options, child);
+    } catch (IOException e) {
+      return Future.failedFuture(new ProcessError("cannot read cluster config " + options.getConfigFile(), e));
+    }
+    HazelcastClusterManager cm = new HazelcastClusterManager(config);
+    EventBusOptions eb = new EventBusOptions()
+        .setHost(options.getHost())
+        .setPort(0)
+        .setClusterPublicHost(options.getHost());
+    VertxOptions vo = new VertxOptions().setEventBusOptions(eb);
+    if (child) {
+      vo.setEventLoopPoolSize(2).setWorkerPoolSize(4).setInternalBlockingPoolSize(2);
+    }
+    return Vertx.builder().with(vo).withClusterManager(cm).buildClustered();
+  }
+
+  static Config hazelcastConfig(ClusterOptions options, boolean child) throws IOException {
+    Config config;
+    if (options.getConfigFile() != null) {
+      config = Config.loadFromFile(Path.of(options.getConfigFile()).toFile());
+      mergeVertxStructures(config);
+    } else {
+      config = ConfigUtil.loadConfig();
+      config.setClusterName(options.getClusterName());
+      configureNetwork(config.getNetworkConfig(), options);
+    }
+    config.setInstanceName("mp-" + Long.toHexString(System.nanoTime()));
+    config.setLiteMember(options.isLiteMember() || child);
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    if (child) {
+      config.setProperty("hazelcast.operation.thread.count", "1");
+      config.setProperty("hazelcast.operation.generic.thread.count", "1");
+      config.setProperty("hazelcast.io.thread.count", "1");
+      config.setProperty("hazelcast.event.thread.count", "1");
+      config.setProperty("hazelcast.partition.operation.thread.count", "1");
+    }
+    return config;
+  }
+
+  private static void configureNetwork(NetworkConfig net, ClusterOptions options) {
+    net.setPort(options.getPort()).setPortAutoIncrement(options.getPort() != 0);
+    net.getInterfaces().setEnabled(true).addInterface(options.getHost());
+    net.setPublicAddress(null);
+    JoinConfig join = net.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).getMembers().clear();
+    for (String m : options.getMembers()) {
+      join.getTcpIpConfig().addMember(m);
+    }
+  }
+
+  /** A user's cluster.xml may lack the structures Vert.x needs; copy them from Vert.x's default. */
+  private static void mergeVertxStructures(Config config) {
+    Config vertxDefaults = ConfigUtil.loadConfig();
+    vertxDefaults.getMultiMapConfigs().forEach((k, v) -> config.getMultiMapConfigs().putIfAbsent(k, v));
+    vertxDefaults.getMapConfigs().forEach((k, v) -> config.getMapConfigs().putIfAbsent(k, v));
+  }
+
+  static boolean readable(String file) {
+    return file != null && Files.isReadable(Path.of(file));
+  }
+}

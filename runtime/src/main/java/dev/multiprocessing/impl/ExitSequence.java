@@ -1,0 +1,121 @@
+package dev.multiprocessing.impl;
+
+import dev.multiprocessing.Process;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Python's exit behaviour: when the program ends, daemon children are terminated and the others
+ * joined, then this JVM leaves the cluster.
+ *
+ * <p>Vert.x and Hazelcast threads are not daemon threads, so a JVM with a clustered Vert.x would
+ * never end after {@code main} returns. A watcher therefore waits for the main thread and then for
+ * every other non-daemon thread of the application (not those of Vert.x, Hazelcast or this
+ * library), by joining them, never by polling; then it runs the sequence and closes the Vert.x it
+ * started, and the JVM ends as a Python program would. A shutdown hook runs the same sequence when
+ * the program calls {@code System.exit}.
+ */
+public final class ExitSequence {
+
+  private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean DONE = new AtomicBoolean();
+
+  private ExitSequence() {}
+
+  /** Tracks a started child of this JVM until it is reaped. */
+  public static void track(Process p) {
+    CHILDREN.add(p);
+  }
+
+  public static void untrack(Process p) {
+    CHILDREN.remove(p);
+  }
+
+  /** The started children of this JVM not yet reaped (in no particular order). */
+  public static List<Process> children() {
+    return new ArrayList<>(CHILDREN);
+  }
+
+  static void install(MpRuntime rt) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> run(rt), "mp-exit-hook"));
+    if (rt.ownsVertx() && !rt.isChild()) {
+      Thread main = findMainThread();
+      if (main != null) {
+        Thread w = new Thread(() -> watch(main, rt), "mp-main-watcher");
+        w.setDaemon(true);
+        w.start();
+      }
+    }
+  }
+
+  /** Terminates daemon children, joins the others (Python's {@code _exit_function}). */
+  public static void finishChildren() {
+    for (Process p : children()) {
+      if (p.isDaemon() && p.isAlive()) {
+        p.terminate();
+      }
+    }
+    for (Process p : children()) {
+      p.join();
+    }
+  }
+
+  /** Runs once: finish the children, then leave the cluster. */
+  static void run(MpRuntime rt) {
+    if (!DONE.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      finishChildren();
+    } finally {
+      try {
+        rt.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // leaving the cluster is best effort at exit
+      }
+    }
+  }
+
+  private static Thread findMainThread() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getId() == 1 || "main".equals(t.getName()) && !t.isDaemon()) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static void watch(Thread main, MpRuntime rt) {
+    try {
+      main.join();
+      Thread t;
+      while ((t = nextApplicationThread()) != null) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      return;
+    }
+    run(rt);
+  }
+
+  /** A live non-daemon thread of the application, or null when only infrastructure is left. */
+  static Thread nextApplicationThread() {
+    Thread self = Thread.currentThread();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t != self && t.isAlive() && !t.isDaemon() && !infrastructure(t.getName())) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static boolean infrastructure(String name) {
+    return name.startsWith("vert.x-") || name.startsWith("vertx-") || name.startsWith("hz.")
+        || name.startsWith("mp-") || name.equals("DestroyJavaVM") || name.startsWith("process reaper")
+        || name.startsWith("globalEventExecutor") || name.startsWith("Common-Cleaner");
+  }
+}

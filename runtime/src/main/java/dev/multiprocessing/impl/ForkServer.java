@@ -1,0 +1,188 @@
+package dev.multiprocessing.impl;
+
+import dev.multiprocessing.codecs.Pickled;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.Message;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code forkserver} start method: a pool of warm child JVMs, already joined to the cluster,
+ * each waiting to become one process. A warm JVM runs exactly one process and exits, so isolation
+ * is the same as with {@code spawn}; only the JVM start and the cluster join are paid in advance.
+ *
+ * <p>The server lives in the JVM that first needs it on a host and answers at
+ * {@code mp.forkserver.host.<host>} for the other JVMs of that host. It keeps {@code poolSize} warm
+ * JVMs (system property {@code multiprocessing.forkserver.poolSize}, default 2) and launches a
+ * replacement as soon as one is taken. As the OS parent of its JVMs it reports their exit status to
+ * whoever took them.
+ *
+ * <p>All state is touched on the runtime's event loop (handlers) or under this object's lock.
+ */
+public final class ForkServer {
+
+  private final MpRuntime rt;
+  private final String helloAddress;
+  private final int poolSize;
+  private final Deque<Warm> idle = new ArrayDeque<>();
+  private final Deque<Taker> waiting = new ArrayDeque<>();
+  private final Map<Long, Warm> byPid = new ConcurrentHashMap<>();
+  private int starting;
+  private boolean closed;
+
+  /** A process waiting for a warm JVM. */
+  private record Taker(String key, String ownerAddress, Promise<Messages.WarmJvm> promise) {}
+
+  /** A warm JVM: its OS process and, once taken, who to report its exit to. */
+  private static final class Warm {
+    final java.lang.Process os;
+    Messages.WarmJvm jvm;
+    String key;
+    String ownerAddress;
+
+    Warm(java.lang.Process os) {
+      this.os = os;
+    }
+  }
+
+  ForkServer(MpRuntime rt) {
+    this.rt = rt;
+    this.helloAddress = "mp.forkserver." + rt.nodeId();
+    this.poolSize = Math.max(1, Integer.getInteger("multiprocessing.forkserver.poolSize", 2));
+    Blocking.await(rt.vertx().eventBus().<Pickled>consumer(helloAddress, this::onHello).completion(), "fork server", "-");
+    Blocking.await(rt.vertx().eventBus().<Pickled>consumer(hostAddress(), this::onTake).completion(), "fork server", "-");
+    refill();
+  }
+
+  /** The address that every JVM of this host asks for a warm JVM. */
+  public static String hostAddress() {
+    return "mp.forkserver.host." + HostName.get();
+  }
+
+  private void onHello(Message<Pickled> msg) {
+    Messages.Hello hello = (Messages.Hello) msg.body().get();
+    msg.reply(null);
+    synchronized (this) {
+      Warm w = byPid.get(hello.pid());
+      starting--;
+      if (w == null || closed) {
+        return;
+      }
+      w.jvm = new Messages.WarmJvm(hello.address(), hello.pid(), hello.nodeId());
+      idle.addLast(w);
+      dispatch();
+    }
+  }
+
+  private void onTake(Message<Pickled> msg) {
+    Messages.TakeWarm take = (Messages.TakeWarm) msg.body().get();
+    take(take.key(), take.ownerAddress()).onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(Pickled.of(ar.result()));
+      } else {
+        msg.fail(500, ar.cause().getMessage());
+      }
+    });
+  }
+
+  /** Hands out a warm JVM for process {@code key} of the JVM at {@code ownerAddress}. */
+  public Future<Messages.WarmJvm> take(String key, String ownerAddress) {
+    Promise<Messages.WarmJvm> p = Promise.promise();
+    synchronized (this) {
+      if (closed) {
+        return Future.failedFuture(new IllegalStateException("the fork server is closed"));
+      }
+      waiting.addLast(new Taker(key, ownerAddress, p));
+      dispatch();
+      refill();
+    }
+    return p.future();
+  }
+
+  private void dispatch() {
+    while (!idle.isEmpty() && !waiting.isEmpty()) {
+      Warm w = idle.pollFirst();
+      if (!w.os.isAlive()) {
+        continue;
+      }
+      Taker t = waiting.pollFirst();
+      w.key = t.key();
+      w.ownerAddress = t.ownerAddress();
+      t.promise().complete(w.jvm);
+    }
+  }
+
+  /** Launches warm JVMs until idle + starting covers the pool size and the waiting takers. */
+  private synchronized void refill() {
+    while (!closed && idle.size() + starting < poolSize + waiting.size()) {
+      starting++;
+      ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
+      Warm[] holder = new Warm[1];
+      java.lang.Process os;
+      try {
+        os = ChildLauncher.launch(launch, List.of(), status -> exited(holder[0], status));
+      } catch (RuntimeException e) {
+        starting--;
+        failWaiters(e);
+        return;
+      }
+      holder[0] = new Warm(os);
+      byPid.put(os.pid(), holder[0]);
+      if (!os.isAlive()) {
+        exited(holder[0], os.exitValue());
+      }
+    }
+    rt.trainArchive();
+  }
+
+  private void exited(Warm w, int status) {
+    if (w == null) {
+      return;
+    }
+    synchronized (this) {
+      byPid.remove(w.os.pid());
+      if (w.jvm == null) {
+        starting--;
+      }
+      idle.remove(w);
+      if (w.ownerAddress == null && !closed) {
+        refill();
+      }
+    }
+    if (w.ownerAddress != null) {
+      rt.send(w.ownerAddress, new Messages.OsExit(w.key, status));
+    }
+  }
+
+  private synchronized void failWaiters(Throwable t) {
+    Taker w;
+    while ((w = waiting.pollFirst()) != null) {
+      w.promise().fail(t);
+    }
+  }
+
+  /** Ready when at least one warm JVM is idle (benchmarks wait for this outside the timed region). */
+  public synchronized boolean hasIdle() {
+    return !idle.isEmpty();
+  }
+
+  public synchronized int idleCount() {
+    return idle.size();
+  }
+
+  /** Ends the idle warm JVMs (by closing their stdin) and stops refilling. */
+  synchronized void close() {
+    closed = true;
+    for (Warm w : byPid.values()) {
+      if (w.ownerAddress == null) {
+        ChildLauncher.closeStdin(w.os);
+      }
+    }
+    idle.clear();
+    failWaiters(new IllegalStateException("the fork server is closed"));
+  }
+}
