@@ -103,7 +103,7 @@ public final class ExitSequence {
   }
 
   /** A live non-daemon thread of the application, or null when only infrastructure is left. */
-  static Thread nextApplicationThread() {
+  public static Thread nextApplicationThread() {
     Thread self = Thread.currentThread();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       if (t != self && t.isAlive() && !t.isDaemon() && !infrastructure(t.getName())) {
