@@ -49,15 +49,13 @@ public final class VerticleExample {
       System.out.println("[verticle] starting a process on " + Thread.currentThread().getName());
       Process p = new Process(VerticleExample::work);
       Future<Void> started = p.startAsync();
+      try {
+        p.join();
+      } catch (IllegalStateException e) {
+        System.out.println("[verticle] p.join() on the event loop: " + e.getMessage());
+      }
       started
-          .compose(v -> {
-            try {
-              p.join();
-            } catch (IllegalStateException e) {
-              System.out.println("[verticle] p.join() on the event loop: " + e.getMessage());
-            }
-            return p.joinAsync();
-          })
+          .compose(v -> p.joinAsync())
           // Back on this verticle's context, whichever thread completed the future.
           .onComplete(ar -> context.runOnContext(x -> {
             if (ar.succeeded()) {
@@ -96,11 +94,12 @@ public final class VerticleExample {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "jdk");
     NetworkConfig net = config.getNetworkConfig();
+    net.setPort(0).setPortAutoIncrement(false); // any free port
     net.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     JoinConfig join = net.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+    join.getTcpIpConfig().setEnabled(true); // no members: this JVM starts the cluster
     return config;
   }
 

@@ -22,7 +22,19 @@ final class ClassDataArchive {
   private ClassDataArchive() {}
 
   static boolean enabled() {
-    return !"false".equals(System.getProperty("multiprocessing.child.cds"));
+    return !"false".equals(System.getProperty("multiprocessing.child.cds")) && jarsOnly();
+  }
+
+  /** A JVM refuses to start with an archive when the class path has a non-empty directory. */
+  private static boolean jarsOnly() {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      File f = new File(entry);
+      String[] list = f.isDirectory() ? f.list() : null;
+      if (list != null && list.length > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Path archive() {

@@ -30,7 +30,7 @@ final class ClusterBootstrap {
   private ClusterBootstrap() {}
 
   static Future<Vertx> start(ClusterOptions options, boolean child) {
-    Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+    quietHazelcast();
     Config config;
     try {
       config = hazelcastConfig(options, child);
@@ -47,6 +47,22 @@ final class ClusterBootstrap {
       vo.setEventLoopPoolSize(2).setWorkerPoolSize(4).setInternalBlockingPoolSize(2);
     }
     return Vertx.builder().with(vo).withClusterManager(cm).buildClustered();
+  }
+
+  /**
+   * Hazelcast logs through JUL at INFO; keep warnings, but not the connection-refused warnings
+   * that every child JVM's exit causes. Loggers are held statically so the levels stick.
+   */
+  private static final Logger HZ = Logger.getLogger("com.hazelcast");
+  private static final Logger HZ_TCP = Logger.getLogger("com.hazelcast.internal.server.tcp");
+
+  private static void quietHazelcast() {
+    if (HZ.getLevel() == null) {
+      HZ.setLevel(Level.WARNING);
+    }
+    if (HZ_TCP.getLevel() == null) {
+      HZ_TCP.setLevel(Level.SEVERE);
+    }
   }
 
   static Config hazelcastConfig(ClusterOptions options, boolean child) throws IOException {

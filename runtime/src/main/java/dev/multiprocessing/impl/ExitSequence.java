@@ -81,8 +81,8 @@ public final class ExitSequence {
   }
 
   private static Thread findMainThread() {
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getId() == 1 || "main".equals(t.getName()) && !t.isDaemon()) {
+    for (Thread t : allThreads()) {
+      if ("main".equals(t.getName()) && !t.isDaemon()) {
         return t;
       }
     }
@@ -105,12 +105,23 @@ public final class ExitSequence {
   /** A live non-daemon thread of the application, or null when only infrastructure is left. */
   public static Thread nextApplicationThread() {
     Thread self = Thread.currentThread();
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t != self && t.isAlive() && !t.isDaemon() && !infrastructure(t.getName())) {
+    for (Thread t : allThreads()) {
+      if (t != null && t != self && t.isAlive() && !t.isDaemon() && !infrastructure(t.getName())) {
         return t;
       }
     }
     return null;
+  }
+
+  /** The platform threads of this JVM (cheaper than Thread.getAllStackTraces: no stack walks). */
+  private static Thread[] allThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(threads, true);
+    return java.util.Arrays.copyOf(threads, n);
   }
 
   private static boolean infrastructure(String name) {

@@ -76,6 +76,7 @@ public final class ForkServer {
       idle.addLast(w);
       dispatch();
     }
+    rt.trainArchive();
   }
 
   private void onTake(Message<Pickled> msg) {
@@ -136,7 +137,6 @@ public final class ForkServer {
         exited(holder[0], os.exitValue());
       }
     }
-    rt.trainArchive();
   }
 
   private void exited(Warm w, int status) {

@@ -11,8 +11,18 @@ import java.util.logging.Logger;
 /** The library's logger and Python's {@code [LEVEL/ProcessName] message} stderr format. */
 public final class MpLogging {
 
-  private static final Logger LOGGER = Logger.getLogger("multiprocessing");
+  private static final Logger LOGGER = quietLogger();
   private static volatile Handler stderr;
+
+  /** Like Python's: nothing is printed until {@code log_to_stderr} (no propagation, level WARNING). */
+  private static Logger quietLogger() {
+    Logger l = Logger.getLogger("multiprocessing");
+    l.setUseParentHandlers(false);
+    if (l.getLevel() == null) {
+      l.setLevel(Level.WARNING);
+    }
+    return l;
+  }
 
   private MpLogging() {}
 

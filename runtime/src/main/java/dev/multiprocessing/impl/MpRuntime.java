@@ -217,7 +217,7 @@ public final class MpRuntime {
     ChildLauncher.Launch launch = new ChildLauncher.Launch("spawn", controlAddress, record.key(), childCluster);
     java.lang.Process p = ChildLauncher.launch(launch, List.of(), status -> record.onOsExit(status));
     record.pid(p.pid());
-    trainArchive();
+    record.exit().onComplete(x -> trainArchive());
   }
 
   /** Builds the class-data archive once in the background when it is missing. */

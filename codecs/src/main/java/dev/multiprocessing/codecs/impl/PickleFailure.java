@@ -23,6 +23,8 @@ import java.util.Map;
 final class PickleFailure extends KryoException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_SEARCH = 1_000_000;
+  /** Prefix of a label that holds only a field name, to be qualified by its owner's class. */
+  private static final String FIELD = "\0";
 
   private final String offendingClass;
   private final String reason;
@@ -84,16 +86,29 @@ final class PickleFailure extends KryoException {
     }
   }
 
-  /** Kryo's field serializers report {@code "field (com.x.Owner)"} on the way up. */
+  /**
+   * Kryo's field and record serializers report {@code "name (SomeClass)"} on the way up, where
+   * SomeClass is the owner for fields but the component type for records: only the name is kept,
+   * and the owner is taken from the path itself when rendering.
+   */
   @Override
   public void addTrace(String info) {
     int open = info.lastIndexOf(" (");
-    if (open > 0 && info.endsWith(")")) {
-      String owner = info.substring(open + 2, info.length() - 1);
-      if (owner.indexOf('.') >= 0) {
-        label(owner + "." + info.substring(0, open));
+    if (open > 0 && info.endsWith(")") && isIdentifier(info.substring(0, open))) {
+      label(FIELD + info.substring(0, open));
+    }
+  }
+
+  private static boolean isIdentifier(String s) {
+    if (!Character.isJavaIdentifierStart(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      if (!Character.isJavaIdentifierPart(s.charAt(i))) {
+        return false;
       }
     }
+    return true;
   }
 
   @Override
@@ -118,6 +133,8 @@ final class PickleFailure extends KryoException {
       String label = labels.get(i);
       if (label == null) {
         label = describeEdge(chain.get(i + 1), chain.get(i));
+      } else if (label.startsWith(FIELD)) {
+        label = chain.get(i + 1).getClass().getName() + "." + label.substring(FIELD.length());
       }
       sb.append(" -> ").append(label);
     }
