@@ -12,9 +12,10 @@ import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,7 +84,7 @@ class KryoMessageCodecTest {
   @Test
   void publish_toTwoLocalConsumers_eachGetsItsOwnCopy(Vertx vertx, VertxTestContext ctx) {
     Checkpoint received = ctx.checkpoint(2);
-    Map<Object, Boolean> seen = new ConcurrentHashMap<>();
+    Map<Object, Boolean> seen = Collections.synchronizedMap(new IdentityHashMap<>());
     for (int i = 0; i < 2; i++) {
       vertx
           .eventBus()

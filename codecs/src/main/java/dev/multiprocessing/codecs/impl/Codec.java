@@ -10,9 +10,11 @@ import java.util.Objects;
  * The implementation behind {@link dev.multiprocessing.codecs.Pickler}: a pool of configured
  * Kryo instances with their buffers.
  *
- * <p>Thread-safe: each call takes a context from a thread-safe {@link Pool} (soft references, so
- * idle contexts can be reclaimed under memory pressure) and gives it back when done; a context is
- * used by one thread at a time. Calls may nest (a serializer that pickles something on the side
+ * <p>Thread-safe: each call takes a context from a thread-safe, bounded {@link Pool} and gives it
+ * back when done; a context is used by one thread at a time. The pool keeps at most a few contexts
+ * per core (extra ones are dropped when given back), with output buffers trimmed to 1 MiB, so its
+ * memory is bounded without soft references (which cost the garbage collector work on every
+ * give-back). Calls may nest (a serializer that pickles something on the side
  * takes a second context). A context that saw a failure is dropped instead of given back: Kryo
  * leaves some internal state (its generic-type stacks) unbalanced when a write or read throws
  * half-way, and a fresh instance is cheaper than trusting it.
@@ -24,7 +26,7 @@ public final class Codec {
   private static final byte[] NO_BYTES = new byte[0];
 
   private static final Pool<Context> POOL =
-      new Pool<>(true, true, 4 * Runtime.getRuntime().availableProcessors() + 4) {
+      new Pool<>(true, false, 4 * Runtime.getRuntime().availableProcessors() + 4) {
         @Override
         protected Context create() {
           return new Context();

@@ -267,9 +267,12 @@ final class JdkSerializers {
   }
 
   /**
-   * {@code List.of(...)} and {@code Stream.toList()}: the same JDK classes, but the latter allows
-   * nulls (Kryo's own serializer rejects them). Rebuilt by the same factory so that {@code
-   * contains(null)} behaves the same on both sides.
+   * {@code List.of(...)} and {@code Stream.toList()}: the same JDK classes, but the latter may hold
+   * nulls, which Kryo's own serializer rejects. A list without nulls is rebuilt by {@code List.of}
+   * (same class), one with nulls by {@code Stream.toList}. (Telling the two apart when there is no
+   * null would take a thrown NullPointerException per list, about a microsecond: a {@code
+   * Stream.toList()} result without nulls therefore arrives as a {@code List.of} list, whose {@code
+   * contains(null)} throws.)
    */
   private static final class ImmutableListSerializer extends Serializer<List<Object>> {
     ImmutableListSerializer() {
@@ -278,30 +281,21 @@ final class JdkSerializers {
 
     @Override
     public void write(Kryo kryo, Output output, List<Object> list) {
-      output.writeBoolean(allowsNulls(list));
       output.writeVarInt(list.size(), true);
       for (Object element : list) {
         kryo.writeClassAndObject(output, element);
       }
     }
 
-    private static boolean allowsNulls(List<?> list) {
-      try {
-        list.indexOf(null);
-        return true;
-      } catch (NullPointerException e) {
-        return false; // List.of lists reject even the question
-      }
-    }
-
     @Override
     public List<Object> read(Kryo kryo, Input input, Class<? extends List<Object>> type) {
-      boolean allowsNulls = input.readBoolean();
       Object[] elements = new Object[input.readVarInt(true)];
+      boolean hasNull = false;
       for (int i = 0; i < elements.length; i++) {
         elements[i] = kryo.readClassAndObject(input);
+        hasNull |= elements[i] == null;
       }
-      return allowsNulls ? Arrays.stream(elements).toList() : List.of(elements);
+      return hasNull ? Arrays.stream(elements).toList() : List.of(elements);
     }
   }
 

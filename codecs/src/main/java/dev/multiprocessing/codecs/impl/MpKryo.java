@@ -65,7 +65,7 @@ final class MpKryo extends Kryo {
   private static final int FIRST_ID = 20;
 
   MpKryo() {
-    super(new MpClassResolver(), new MapReferenceResolver());
+    super(new MpClassResolver(), new ValueAwareReferenceResolver());
     setRegistrationRequired(false);
     setWarnUnregisteredClasses(false);
     setReferences(true);
@@ -94,6 +94,18 @@ final class MpKryo extends Kryo {
     register(MpClassResolver.ThrowableMarker.class, new ThrowableSerializer(), id++);
     register(MpClassResolver.ShareableMarker.class, new ShareableSerializer(), id++);
     register(Pickled.class, new PickledSerializer(), id);
+  }
+
+  /**
+   * Tracks references for every object except immutable values whose identity means nothing:
+   * boxes and enums (as Kryo does) and strings, so that the common case pays no identity-hash and
+   * map insertion per string. Two references to one string arrive as two equal strings.
+   */
+  private static final class ValueAwareReferenceResolver extends MapReferenceResolver {
+    @Override
+    public boolean useReferences(Class type) {
+      return type != String.class && super.useReferences(type);
+    }
   }
 
   private static Set<Class<?>> commonClasses() {
