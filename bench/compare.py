@@ -92,13 +92,17 @@ class Suite:
         stem = os.path.join(self.outdir, f"{self.label.lower()}-r{rnd}-{group}")
         print(f"compare: round {rnd} {self.label:7} {group} ...", file=sys.stderr, flush=True)
         with open(stem + ".stderr", "w") as err:
+            p = subprocess.Popen(self.cmd + ["--only", group], stdout=subprocess.PIPE, stderr=err, text=True)
             try:
-                # the suite enforces its own per-group timeout; ours only guards against a hung runner
-                p = subprocess.run(self.cmd + ["--only", group], stdout=subprocess.PIPE, stderr=err,
-                                   text=True, timeout=timeout + 120)
-                out = p.stdout
-            except subprocess.TimeoutExpired as e:
-                out = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+                # each suite enforces its own per-group timeout; this only guards against a hung runner
+                out, _ = p.communicate(timeout=timeout + 120)
+            except subprocess.TimeoutExpired:
+                p.terminate()     # SIGTERM first: both runners then kill their workload's process group
+                try:
+                    out, _ = p.communicate(timeout=10)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    out, _ = p.communicate()
                 out += f"\nERROR name={group} reason=runner_hung\n"
         with open(stem + ".txt", "w") as f:
             f.write(out)

@@ -35,10 +35,23 @@ public final class ChildMain {
 
   private ChildMain() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      SignalExit.install();
+      watchStdin();
+      become(args);
+    } catch (Throwable t) {
+      // Vert.x and Hazelcast threads would keep a failed child alive: report it as Python does
+      // (exit code 1 with the trace on stderr) and halt.
+      System.err.println("child JVM failed before its process could run:");
+      t.printStackTrace();
+      flush();
+      Runtime.getRuntime().halt(1);
+    }
+  }
+
+  private static void become(String[] args) throws Exception {
     String mode = args[0];
-    SignalExit.install();
-    watchStdin();
     MpRuntime rt = MpRuntime.startChild(new ClusterOptions().setLiteMember(true));
     if ("train".equals(mode)) {
       train(rt);
@@ -98,6 +111,7 @@ public final class ChildMain {
       Object spec = rt.request(replyAddress, hello, 30_000).toCompletionStage().toCompletableFuture().get();
       return (Messages.ChildSpec) spec;
     }
+    WarmUp.run();
     rt.request(replyAddress, hello, 30_000).toCompletionStage().toCompletableFuture().get();
     return handed.get();
   }
@@ -153,6 +167,7 @@ public final class ChildMain {
 
   private static void train(MpRuntime rt) {
     Pickled.of(new Messages.ChildSpec("train", null, "-", "-", "-", 0)).get();
+    WarmUp.run();
     closeQuietly(rt);
     System.exit(0);
   }

@@ -5,6 +5,10 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.multiprocessing.codecs.SubstituteException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Every {@link Throwable}, with its exact class, message, stack trace, cause chain, suppressed
@@ -58,7 +62,7 @@ final class ThrowableSerializer extends Serializer<Throwable> {
     output.writeByte(form);
     output.writeString(className);
     output.writeString(message);
-    writeStackTrace(output, t.getStackTrace());
+    writeStackTrace(kryo, output, t.getStackTrace());
     if (form == JAVA) {
       output.writeVarInt(javaForm.length, true);
       output.writeBytes(javaForm);
@@ -84,7 +88,7 @@ final class ThrowableSerializer extends Serializer<Throwable> {
     byte form = input.readByte();
     String className = input.readString();
     String message = input.readString();
-    StackTraceElement[] stackTrace = readStackTrace(input);
+    StackTraceElement[] stackTrace = readStackTrace(kryo, input);
     if (form == JAVA) {
       byte[] bytes = input.readBytes(input.readVarInt(true));
       try {
@@ -198,32 +202,104 @@ final class ThrowableSerializer extends Serializer<Throwable> {
     }
   }
 
-  private static void writeStackTrace(Output output, StackTraceElement[] trace) {
+  /**
+   * Stack traces are most of an exception's bytes, and the frames of a cause chain largely repeat:
+   * every distinct frame, and every distinct string inside frames, is written once per message
+   * and referred to by index afterwards. The tables live in Kryo's graph context, which Kryo
+   * clears after each message; reader and writer fill them in the same order.
+   */
+  private static final String WRITE_TABLES = "mp.stack.write";
+
+  private static final String READ_TABLES = "mp.stack.read";
+
+  private static final class WriteTables {
+    final Map<StackTraceElement, Integer> frames = new HashMap<>();
+    final Map<String, Integer> strings = new HashMap<>();
+  }
+
+  private static final class ReadTables {
+    final List<StackTraceElement> frames = new ArrayList<>();
+    final List<String> strings = new ArrayList<>();
+  }
+
+  private static void writeStackTrace(Kryo kryo, Output output, StackTraceElement[] trace) {
+    WriteTables tables = (WriteTables) kryo.getGraphContext().get(WRITE_TABLES);
+    if (tables == null) {
+      tables = new WriteTables();
+      kryo.getGraphContext().put(WRITE_TABLES, tables);
+    }
     output.writeVarInt(trace.length, true);
     for (StackTraceElement e : trace) {
-      output.writeString(e.getClassLoaderName());
-      output.writeString(e.getModuleName());
-      output.writeString(e.getModuleVersion());
-      output.writeString(e.getClassName());
-      output.writeString(e.getMethodName());
-      output.writeString(e.getFileName());
+      Integer known = tables.frames.get(e);
+      if (known != null) {
+        output.writeVarInt(known + 1, true);
+        continue;
+      }
+      output.writeVarInt(0, true);
+      tables.frames.put(e, tables.frames.size());
+      writeString(tables, output, e.getClassLoaderName());
+      writeString(tables, output, e.getModuleName());
+      writeString(tables, output, e.getModuleVersion());
+      writeString(tables, output, e.getClassName());
+      writeString(tables, output, e.getMethodName());
+      writeString(tables, output, e.getFileName());
       output.writeVarInt(e.getLineNumber(), false);
     }
   }
 
-  private static StackTraceElement[] readStackTrace(Input input) {
+  /** 0 = null, 1 = a new string follows, n >= 2 = the string of index n - 2. */
+  private static void writeString(WriteTables tables, Output output, String s) {
+    if (s == null) {
+      output.writeVarInt(0, true);
+      return;
+    }
+    Integer known = tables.strings.get(s);
+    if (known != null) {
+      output.writeVarInt(known + 2, true);
+      return;
+    }
+    tables.strings.put(s, tables.strings.size());
+    output.writeVarInt(1, true);
+    output.writeString(s);
+  }
+
+  private static StackTraceElement[] readStackTrace(Kryo kryo, Input input) {
+    ReadTables tables = (ReadTables) kryo.getGraphContext().get(READ_TABLES);
+    if (tables == null) {
+      tables = new ReadTables();
+      kryo.getGraphContext().put(READ_TABLES, tables);
+    }
     StackTraceElement[] trace = new StackTraceElement[input.readVarInt(true)];
     for (int i = 0; i < trace.length; i++) {
+      int known = input.readVarInt(true);
+      if (known > 0) {
+        trace[i] = tables.frames.get(known - 1);
+        continue;
+      }
       trace[i] =
           new StackTraceElement(
-              input.readString(),
-              input.readString(),
-              input.readString(),
-              input.readString(),
-              input.readString(),
-              input.readString(),
+              readString(tables, input),
+              readString(tables, input),
+              readString(tables, input),
+              readString(tables, input),
+              readString(tables, input),
+              readString(tables, input),
               input.readVarInt(false));
+      tables.frames.add(trace[i]);
     }
     return trace;
+  }
+
+  private static String readString(ReadTables tables, Input input) {
+    int tag = input.readVarInt(true);
+    if (tag == 0) {
+      return null;
+    }
+    if (tag == 1) {
+      String s = input.readString();
+      tables.strings.add(s);
+      return s;
+    }
+    return tables.strings.get(tag - 2);
   }
 }
