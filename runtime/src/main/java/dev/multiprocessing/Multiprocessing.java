@@ -4,6 +4,9 @@ import dev.multiprocessing.impl.ChildLauncher;
 import dev.multiprocessing.impl.ExitSequence;
 import dev.multiprocessing.impl.MpLogging;
 import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.connection.Connections;
+import dev.multiprocessing.connection.Pipe;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +91,21 @@ public final class Multiprocessing {
   /** The {@code java} that child JVMs run (this JVM's own by default). */
   public static String getExecutable() {
     return ChildLauncher.executable();
+  }
+
+  /** Python's {@code Pipe()}: a duplex pair of connected ends. Blocks briefly (registration). */
+  public static Pipe pipe() {
+    return pipe(true);
+  }
+
+  /** Python's {@code Pipe(duplex)}: with {@code false}, {@code conn1} only receives, {@code conn2} only sends. */
+  public static Pipe pipe(boolean duplex) {
+    return Connections.pipe(duplex);
+  }
+
+  /** Creates a pipe; completes once both ends can be reached from any process of the cluster. */
+  public static Future<Pipe> pipeAsync(boolean duplex) {
+    return Connections.pipeAsync(duplex);
   }
 
   /** Python's {@code current_process()}. */

@@ -11,8 +11,9 @@ import dev.multiprocessing.codecs.impl.Codec;
  * implement {@code Serializable} (including serializable lambdas: a functional interface that
  * extends {@code Serializable}), the JDK's collections and maps (including {@code List.of},
  * unmodifiable and synchronized wrappers and views, which arrive as copies), {@code BigInteger},
- * {@code BigDecimal}, {@code java.time} values, {@code UUID}, {@code Optional}, {@code Path}, any
- * {@link Throwable} with its stack trace, cause chain and suppressed exceptions, and {@link
+ * {@code BigDecimal}, {@code java.time} values, {@code UUID}, {@code Optional}, {@code Path},
+ * Vert.x's {@code JsonObject}, {@code JsonArray} and {@code Buffer}, any {@link Throwable} with its
+ * stack trace, cause chain and suppressed exceptions (see {@link SubstituteException}), and {@link
  * Shareable} objects (which travel as their {@link Handle}). Anything else (a {@code Thread}, a
  * socket, a stream, a plain {@code Object}, a user class that is neither a record nor {@code
  * Serializable}, a non-serializable lambda) raises {@link PicklingError}, naming the class and

@@ -118,6 +118,60 @@ class PicklingErrorTest {
     assertContains(failure(r).getMessage(), "'java.lang.Thread'", ".captured[0]");
   }
 
+  /** Goes through Java serialization (it has a serialization hook). */
+  static final class Legacy implements Serializable {
+    final Object payload;
+
+    Legacy(Object payload) {
+      this.payload = payload;
+    }
+
+    private Object readResolve() {
+      return this;
+    }
+  }
+
+  @Test
+  void dumps_unpicklableInsideJavaSerializedObject_namesClassAndPath() {
+    assertEquals(
+        "cannot pickle 'java.lang.Thread' object (path: root -> [0] -> "
+            + Legacy.class.getName()
+            + ".payload)",
+        failure(List.of(new Legacy(new Thread(() -> {})))).getMessage());
+  }
+
+  static final class Link implements Serializable {
+    Object next;
+  }
+
+  @Test
+  void dumps_deepPath_isShortenedInTheMiddle() {
+    Link head = new Link();
+    Link link = head;
+    for (int i = 0; i < 100; i++) {
+      link.next = new Link();
+      link = (Link) link.next;
+    }
+    link.next = new Thread(() -> {});
+    String message = failure(head).getMessage();
+    assertContains(message, "'java.lang.Thread'", " -> ... (80 more) -> ");
+    assertTrue(message.length() < 2000, message);
+  }
+
+  @Test
+  void dumps_tooDeepGraph_raisesPicklingError() {
+    List<Object> deep = new ArrayList<>();
+    List<Object> level = deep;
+    for (int i = 0; i < 200_000; i++) {
+      List<Object> next = new ArrayList<>();
+      level.add(next);
+      level = next;
+    }
+    PicklingError e = failure(deep);
+    assertContains(e.getMessage(), "too deep");
+    assertEquals(List.of(1), Pickler.copy(List.of(1)));
+  }
+
   @Test
   void pickledOf_unpicklable_failsAtTheSender() {
     assertThrows(PicklingError.class, () -> Pickled.of(new Holder("x", new Object())));

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -282,6 +285,7 @@ class RoundTripTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void unmodifiableAndSynchronizedWrappers_roundTripStillWrapped() {
     List<Object> values =
         List.of(
@@ -404,6 +408,18 @@ class RoundTripTest {
     assertEquals(8L, roundTrip(new AtomicLong(8)).get());
     assertEquals(new Point(1, 2, "r"), roundTrip(new AtomicReference<>(new Point(1, 2, "r"))).get());
     assertEquals("sb", roundTrip(new StringBuilder("sb")).toString());
+  }
+
+  @Test
+  void vertxJsonAndBuffer_roundTrip() {
+    JsonObject json =
+        new JsonObject()
+            .put("name", "x")
+            .put("n", 3)
+            .put("nested", new JsonObject().put("list", new JsonArray().add(1).add("two")));
+    assertEquals(json, roundTrip(json));
+    assertEquals(new JsonArray().add(json).addNull(), roundTrip(new JsonArray().add(json).addNull()));
+    assertEquals(Buffer.buffer("bytes"), roundTrip(Buffer.buffer("bytes")));
   }
 
   @Test

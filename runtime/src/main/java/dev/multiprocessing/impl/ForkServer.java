@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ForkServer {
 
+  private static final long HELLO_TIMEOUT_MS = 120_000;
+
   private final MpRuntime rt;
   private final String helloAddress;
   private final int poolSize;
@@ -133,10 +135,21 @@ public final class ForkServer {
       }
       holder[0] = new Warm(os);
       byPid.put(os.pid(), holder[0]);
+      rt.vertx().setTimer(HELLO_TIMEOUT_MS, t -> killIfSilent(holder[0]));
       if (!os.isAlive()) {
         exited(holder[0], os.exitValue());
       }
     }
+  }
+
+  /** A warm JVM that never said hello would hold a pool slot forever: end it (refill follows). */
+  private void killIfSilent(Warm w) {
+    synchronized (this) {
+      if (w.jvm != null || !w.os.isAlive()) {
+        return;
+      }
+    }
+    w.os.destroyForcibly();
   }
 
   private void exited(Warm w, int status) {
@@ -172,6 +185,11 @@ public final class ForkServer {
 
   public synchronized int idleCount() {
     return idle.size();
+  }
+
+  /** How many warm JVMs this server keeps ready. */
+  public int poolSize() {
+    return poolSize;
   }
 
   /** Ends the idle warm JVMs (by closing their stdin) and stops refilling. */

@@ -119,12 +119,12 @@ public final class ChildMain {
   private static void onChildMessage(Message<Pickled> msg, CompletableFuture<Messages.ChildSpec> handed) {
     Object body = msg.body().get();
     if (body instanceof Messages.ChildSpec spec) {
-      boolean first = handed.complete(spec);
-      if (first) {
-        msg.reply(null);
-      } else {
+      if (handed.isDone()) {
         msg.fail(409, "this JVM already runs a process");
+        return;
       }
+      msg.reply(null);
+      handed.complete(spec);
     } else if (body instanceof Messages.SignalRequest sig) {
       flush();
       Runtime.getRuntime().halt(128 + sig.signal());

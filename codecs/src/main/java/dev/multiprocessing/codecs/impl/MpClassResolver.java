@@ -26,6 +26,7 @@ final class MpClassResolver extends DefaultClassResolver {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // Kryo's signature
   public Registration registerImplicit(Class type) {
     Class<?> marker = null;
     if (Shareable.class.isAssignableFrom(type)) {

@@ -52,7 +52,8 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  *
  * <p>Policy (see {@link #getDefaultSerializer}): a class outside the JDK must be a record, an enum
  * or {@link Serializable} (or opt in through Kryo's own {@code KryoSerializable} / {@code
- * DefaultSerializer}); a JDK class must be {@code Serializable} or have a dedicated serializer.
+ * DefaultSerializer}), or be one of Vert.x's JSON and buffer types; a JDK class must be {@code
+ * Serializable} or have a dedicated serializer.
  * Anything else gets a {@link RefusingSerializer}, so it fails when written. Every write method is
  * overridden only to catch failures on their way up and record the object being written, which
  * yields the path in the error message at no cost when nothing fails.
@@ -60,9 +61,13 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * <p>Registration ids are fixed here, in code, so every JVM with the same class path agrees on
  * them. Not thread-safe (like every Kryo): pooled by {@link Codec}, used by one thread at a time.
  */
+@SuppressWarnings({"rawtypes", "unchecked"}) // Kryo's own signatures are raw
 final class MpKryo extends Kryo {
   /** First id of our registrations; Kryo's own primitives and String take the ids below. */
   private static final int FIRST_ID = 20;
+
+  /** First id of the common classes; append to their list only, never reorder it. */
+  private static final int FIRST_COMMON_ID = 40;
 
   MpKryo() {
     super(new MpClassResolver(), new ValueAwareReferenceResolver());
@@ -82,18 +87,23 @@ final class MpKryo extends Kryo {
     addDefaultSerializer(AtomicReference.class, new DefaultSerializers.AtomicReferenceSerializer());
     JdkSerializers.addDefaults(this);
 
-    int id = FIRST_ID;
-    // Common classes get an id so that their name is not written in every message.
-    for (Class<?> type : commonClasses()) {
-      register(type, id++);
-    }
     // Every lambda class is routed to Closure by Kryo; every Throwable and Shareable class to
     // its marker by MpClassResolver.
-    register(ClosureSerializer.Closure.class, new LambdaSerializer(false), id++);
-    register(SerializedLambda.class, new LambdaSerializer(true), id++);
-    register(MpClassResolver.ThrowableMarker.class, new ThrowableSerializer(), id++);
-    register(MpClassResolver.ShareableMarker.class, new ShareableSerializer(), id++);
-    register(Pickled.class, new PickledSerializer(), id);
+    register(ClosureSerializer.Closure.class, new LambdaSerializer(false), FIRST_ID);
+    register(SerializedLambda.class, new LambdaSerializer(true), FIRST_ID + 1);
+    register(MpClassResolver.ThrowableMarker.class, new ThrowableSerializer(), FIRST_ID + 2);
+    register(MpClassResolver.ShareableMarker.class, new ShareableSerializer(), FIRST_ID + 3);
+    register(Pickled.class, new PickledSerializer(), FIRST_ID + 4);
+    // Common classes get an id so that their name is not written in every message. The id is
+    // the position in the list, even when a class was already registered at an earlier position
+    // (List.of() and List.of(1, 2, 3) share a JDK class), so that no id depends on how a JDK
+    // version happens to implement its factories.
+    List<Class<?>> common = commonClasses();
+    for (int i = 0; i < common.size(); i++) {
+      if (getClassResolver().getRegistration(common.get(i)) == null) {
+        register(common.get(i), FIRST_COMMON_ID + i);
+      }
+    }
   }
 
   /**
@@ -108,9 +118,8 @@ final class MpKryo extends Kryo {
     }
   }
 
-  private static Set<Class<?>> commonClasses() {
-    // A set: several factories share a class (List.of() and List.of(1, 2, 3) are both ListN).
-    return new LinkedHashSet<>(List.of(
+  private static List<Class<?>> commonClasses() {
+    return List.of(
         Object[].class,
         Class.class,
         byte[].class,
@@ -158,7 +167,7 @@ final class MpKryo extends Kryo {
         Collections.singletonMap(1, 1).getClass(),
         Collections.unmodifiableList(new ArrayList<>()).getClass(),
         Collections.unmodifiableSet(new HashSet<>()).getClass(),
-        Collections.unmodifiableMap(new HashMap<>()).getClass()));
+        Collections.unmodifiableMap(new HashMap<>()).getClass());
   }
 
   /** The pickling policy, applied once per class (Kryo caches the result in its registration). */
@@ -168,6 +177,10 @@ final class MpKryo extends Kryo {
       return super.getDefaultSerializer(type);
     }
     if (!TypeRules.isJdk(type)) {
+      Serializer<?> vertx = VertxSerializers.forType(type);
+      if (vertx != null) {
+        return vertx;
+      }
       if (!Serializable.class.isAssignableFrom(type)
           && !type.isRecord()
           && !KryoSerializable.class.isAssignableFrom(type)

@@ -23,6 +23,10 @@ import java.util.Map;
 final class PickleFailure extends KryoException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_SEARCH = 1_000_000;
+  /** Edges shown at each end of a very deep path. */
+  private static final int PATH_HEAD = 10;
+
+  private static final int PATH_TAIL = 10;
   /** Prefix of a label that holds only a field name, to be qualified by its owner's class. */
   private static final String FIELD = "\0";
 
@@ -65,6 +69,9 @@ final class PickleFailure extends KryoException {
     Throwable t = e;
     while (t instanceof KryoException && t.getCause() != null) {
       t = t.getCause();
+    }
+    if (t instanceof StackOverflowError) {
+      return "the object graph is too deep (stack overflow)";
     }
     return t == e ? e.getMessage() : t.toString();
   }
@@ -126,10 +133,15 @@ final class PickleFailure extends KryoException {
     return new PicklingError(getMessage(), getCause());
   }
 
-  /** {@code root -> com.x.Task.worker -> [3] -> ...}. */
+  /** {@code root -> com.x.Task.worker -> [3] -> ...}; very deep paths keep their two ends. */
   String path() {
     StringBuilder sb = new StringBuilder("root");
     for (int i = chain.size() - 2; i >= 0; i--) {
+      int depth = chain.size() - 1 - i;
+      if (depth > PATH_HEAD && i > PATH_TAIL) {
+        sb.append(" -> ... (").append(i - PATH_TAIL).append(" more)");
+        i = PATH_TAIL;
+      }
       String label = labels.get(i);
       if (label == null) {
         label = describeEdge(chain.get(i + 1), chain.get(i));

@@ -222,6 +222,7 @@ final class ThrowableSerializer extends Serializer<Throwable> {
     final List<String> strings = new ArrayList<>();
   }
 
+  @SuppressWarnings("unchecked") // Kryo's graph context is a raw map
   private static void writeStackTrace(Kryo kryo, Output output, StackTraceElement[] trace) {
     WriteTables tables = (WriteTables) kryo.getGraphContext().get(WRITE_TABLES);
     if (tables == null) {
@@ -263,6 +264,7 @@ final class ThrowableSerializer extends Serializer<Throwable> {
     output.writeString(s);
   }
 
+  @SuppressWarnings("unchecked") // Kryo's graph context is a raw map
   private static StackTraceElement[] readStackTrace(Kryo kryo, Input input) {
     ReadTables tables = (ReadTables) kryo.getGraphContext().get(READ_TABLES);
     if (tables == null) {

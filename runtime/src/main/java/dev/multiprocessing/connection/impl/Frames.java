@@ -1,0 +1,61 @@
+package dev.multiprocessing.connection.impl;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The wire format between pipe ends: one event-bus {@link Buffer} carries one or more frames
+ * {@code [type:1][seq:8][length:4][payload]}. Data payloads are the pickled (Kryo) bytes of the
+ * object sent, or the raw bytes of {@code sendBytes}.
+ */
+final class Frames {
+
+  /** A message; {@code seq} orders it. */
+  static final byte DATA = 1;
+  /** The sender closed its end after the messages before {@code seq}. */
+  static final byte CLOSE = 2;
+  /** The receiver consumed {@code seq} messages and {@code payload} bytes: the sender may send more. */
+  static final byte CREDIT = 3;
+  /** The peer end now lives at the payload's {@code address|node}. */
+  static final byte MOVED = 4;
+  /** To a moved end's old address: forward everything to the payload's address. */
+  static final byte CLAIM = 5;
+  /** The peer end is being handed to another process: do not take its holder's death as EOF. */
+  static final byte MOVING = 6;
+
+  static final int HEADER = 13;
+
+  private Frames() {}
+
+  static void append(Buffer out, byte type, long seq, byte[] payload) {
+    out.appendByte(type).appendLong(seq).appendInt(payload.length).appendBytes(payload);
+  }
+
+  static void append(Buffer out, byte type, long seq, String payload) {
+    append(out, type, seq, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void appendCredit(Buffer out, long msgs, long bytes) {
+    out.appendByte(CREDIT).appendLong(msgs).appendInt(8).appendLong(bytes);
+  }
+
+  /** Visits every frame of a buffer. */
+  interface Visitor {
+    void frame(byte type, long seq, Buffer buf, int payloadStart, int length);
+  }
+
+  static void each(Buffer buf, Visitor v) {
+    int pos = 0;
+    while (pos < buf.length()) {
+      byte type = buf.getByte(pos);
+      long seq = buf.getLong(pos + 1);
+      int len = buf.getInt(pos + 9);
+      v.frame(type, seq, buf, pos + HEADER, len);
+      pos += HEADER + len;
+    }
+  }
+
+  static String text(Buffer buf, int start, int len) {
+    return buf.getString(start, start + len, "UTF-8");
+  }
+}

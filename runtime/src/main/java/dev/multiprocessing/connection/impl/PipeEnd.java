@@ -1,0 +1,606 @@
+package dev.multiprocessing.connection.impl;
+
+import dev.multiprocessing.EOFError;
+import dev.multiprocessing.ProcessError;
+import dev.multiprocessing.impl.MpRuntime;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One end of a pipe: an inbox address on the event bus, and the state of both directions.
+ *
+ * <p>Design. Messages are numbered by their sender, so the receiver can restore order when the
+ * two ends' paths change: an end handed to another process (see {@link PipeHandle}) takes its
+ * unread messages along, its old holder forwards whatever still arrives at the old address, and
+ * the peer is told the new address; numbering makes the interleaving of forwarded and direct
+ * messages harmless. Flow control is by credit: a sender may have at most {@link #WINDOW_MSGS}
+ * messages and {@link #WINDOW_BYTES} bytes unacknowledged (one larger message alone is allowed);
+ * the receiver grants credit back as the user reads. Sends from user threads are appended to one
+ * buffer and flushed by this end's event-loop context, so a burst of small messages becomes one
+ * event-bus message. Every piece of state is guarded by {@link #lock}; blocking callers wait on
+ * {@link #changed}, asynchronous ones are queued and completed in order.
+ */
+public final class PipeEnd {
+
+  static final int WINDOW_MSGS = 8192;
+  static final long WINDOW_BYTES = 32L << 20;
+
+  final String pipeId;
+  final int side;
+  final boolean readable;
+  final boolean writable;
+  private final MpRuntime rt;
+  private final Context ctx;
+  private final String inbox;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private MessageConsumer<Buffer> consumer;
+
+  private String peer;
+  private String peerNode;
+  private boolean peerMoving;
+  /** How many times this end moved; the peer's latest known and announced-moving epochs. */
+  private long epoch;
+  private long peerEpoch;
+  private long movingEpoch;
+  private boolean peerClosed;
+  private long sendSeq;
+  private long outMsgs;
+  private long outBytes;
+  private Buffer outgoing;
+  private boolean flushScheduled;
+  private final ArrayDeque<PendingSend> pendingSends = new ArrayDeque<>();
+
+  private long recvNext;
+  private final TreeMap<Long, byte[]> early = new TreeMap<>();
+  private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
+  private final ArrayDeque<Promise<byte[]>> readers = new ArrayDeque<>();
+  private final List<Promise<Void>> readyWatchers = new ArrayList<>();
+  private long closeAt = -1;
+  private boolean peerDead;
+  private long creditMsgs;
+  private long creditBytes;
+
+  private boolean closed;
+  private boolean moved;
+  private String forwardTo;
+  private final List<Buffer> backlog = new ArrayList<>();
+  private String unreadable;
+
+  private record PendingSend(byte[] data, Promise<Void> promise) {}
+
+  private PipeEnd(MpRuntime rt, String pipeId, int side, boolean readable, boolean writable) {
+    this.rt = rt;
+    this.pipeId = pipeId;
+    this.side = side;
+    this.readable = readable;
+    this.writable = writable;
+    this.ctx = rt.vertx().getOrCreateContext();
+    this.inbox = "mp.pipe." + pipeId + "." + side + "." + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static volatile java.util.function.Function<PipeEnd, Object> wrapper;
+
+  /** The public {@code Connection} registers how to wrap an end (keeps this package out of its API). */
+  public static void wrapper(java.util.function.Function<PipeEnd, Object> w) {
+    wrapper = w;
+  }
+
+  static Object wrap(PipeEnd e) {
+    if (wrapper == null) {
+      try {
+        Class.forName("dev.multiprocessing.connection.Connection", true, PipeEnd.class.getClassLoader());
+      } catch (ClassNotFoundException ex) {
+        throw new IllegalStateException(ex);
+      }
+    }
+    return wrapper.apply(e);
+  }
+
+  public boolean isReadable() {
+    return readable;
+  }
+
+  public boolean isWritable() {
+    return writable;
+  }
+
+  @Override
+  public String toString() {
+    return "pipe " + pipeId.substring(0, 8) + " end " + side + (readable ? " r" : "") + (writable ? "w" : "");
+  }
+
+  /** A new pipe in this JVM: both ends registered before this returns (future). */
+  public static Future<PipeEnd[]> create(MpRuntime rt, boolean duplex) {
+    String id = UUID.randomUUID().toString();
+    PipeEnd a = new PipeEnd(rt, id, 0, true, duplex);
+    PipeEnd b = new PipeEnd(rt, id, 1, duplex, true);
+    a.peer = b.inbox;
+    b.peer = a.inbox;
+    a.peerNode = rt.nodeId();
+    b.peerNode = rt.nodeId();
+    return Future.all(a.listen(), b.listen()).map(x -> new PipeEnd[] {a, b});
+  }
+
+  /** Rebuilds an end handed over from another process. */
+  static PipeEnd adopt(PipeHandle h) {
+    MpRuntime rt = MpRuntime.get();
+    PipeEnd e = new PipeEnd(rt, h.pipeId(), h.side(), h.readable(), h.writable());
+    e.peer = h.peer();
+    e.peerNode = h.peerNode();
+    e.peerMoving = h.peerMoving();
+    e.epoch = h.epoch();
+    e.peerEpoch = h.peerEpoch();
+    e.movingEpoch = h.movingEpoch();
+    e.sendSeq = h.sendSeq();
+    e.outMsgs = h.outMsgs();
+    e.outBytes = h.outBytes();
+    e.recvNext = h.recvNext();
+    e.closeAt = h.closeAt();
+    for (int i = 0; i < h.pendingSeqs().size(); i++) {
+      e.early.put(h.pendingSeqs().get(i), h.pendingData().get(i));
+    }
+    e.drainEarly();
+    e.listen().onSuccess(x -> e.announce(h.oldInbox()));
+    return e;
+  }
+
+  private Future<Void> listen() {
+    consumer = rt.vertx().eventBus().<Buffer>consumer(inbox, m -> onBuffer(m.body()));
+    watchPeer(peerNode);
+    return consumer.completion();
+  }
+
+  /** After adoption: the old holder forwards to us, the peer sends to us. */
+  private void announce(String oldInbox) {
+    Buffer claim = Buffer.buffer();
+    Frames.append(claim, Frames.CLAIM, 0, inbox);
+    rt.vertx().eventBus().send(oldInbox, claim);
+    lock.lock();
+    try {
+      enqueue(Frames.MOVED, epoch, (inbox + "|" + rt.nodeId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void watchPeer(String node) {
+    rt.onNodeLeft(node, () -> {
+      lock.lock();
+      try {
+        if (node.equals(peerNode) && !peerMoving) {
+          peerDead = true;
+          changedLocked();
+        }
+      } finally {
+        lock.unlock();
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /** Sends one message, waiting for credit. */
+  public void send(byte[] data, double timeoutSeconds) {
+    lock.lock();
+    try {
+      checkWritable();
+      long deadline = System.nanoTime() + (long) Math.min(timeoutSeconds * 1e9, Long.MAX_VALUE / 4.0);
+      while (!pendingSends.isEmpty() || !hasCredit(data.length)) {
+        if (!changed.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+            && System.nanoTime() >= deadline) {
+          throw new dev.multiprocessing.TimeoutError("send timed out waiting for the receiver");
+        }
+        checkWritable();
+      }
+      sendLocked(data);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessError("send interrupted", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Sends one message; the future completes once it is on its way (credit obtained). */
+  public Future<Void> sendAsync(byte[] data) {
+    lock.lock();
+    try {
+      checkWritable();
+      if (pendingSends.isEmpty() && hasCredit(data.length)) {
+        sendLocked(data);
+        return Future.succeededFuture();
+      }
+      Promise<Void> p = Promise.promise();
+      pendingSends.add(new PendingSend(data, p));
+      return p.future();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean hasCredit(int len) {
+    return outMsgs == 0 || (outMsgs < WINDOW_MSGS && outBytes + len <= WINDOW_BYTES);
+  }
+
+  private void sendLocked(byte[] data) {
+    outMsgs++;
+    outBytes += data.length;
+    enqueue(Frames.DATA, sendSeq++, data);
+  }
+
+  private void checkWritable() {
+    checkOpen();
+    if (!writable) {
+      throw new IllegalStateException("connection is read-only: this end of a one-way Pipe only receives");
+    }
+    if (peerClosed) {
+      throw new ProcessError("broken pipe: the other end of the connection is closed");
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("handle is closed: the connection was closed");
+    }
+    if (moved) {
+      throw new IllegalStateException("connection was handed to another process and is no longer usable here");
+    }
+  }
+
+  /** Appends a frame; the context flushes all frames appended until it runs, as one message. */
+  private void enqueue(byte type, long seq, byte[] payload) {
+    if (outgoing == null) {
+      outgoing = Buffer.buffer(Math.max(256, payload.length + Frames.HEADER));
+    }
+    Frames.append(outgoing, type, seq, payload);
+    scheduleFlush();
+  }
+
+  private void scheduleFlush() {
+    if (!flushScheduled) {
+      flushScheduled = true;
+      ctx.runOnContext(v -> flush());
+    }
+  }
+
+  private void flush() {
+    Buffer out;
+    String to;
+    lock.lock();
+    try {
+      out = outgoing;
+      outgoing = null;
+      flushScheduled = false;
+      to = peer;
+    } finally {
+      lock.unlock();
+    }
+    if (out != null && out.length() > 0) {
+      rt.vertx().eventBus().send(to, out);
+    }
+  }
+
+  // ---------------------------------------------------------------- receiving
+
+  private void onBuffer(Buffer buf) {
+    lock.lock();
+    try {
+      if (moved) {
+        forward(buf);
+        return;
+      }
+      Frames.each(buf, this::onFrame);
+      changedLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void forward(Buffer buf) {
+    if (buf.length() > 0 && buf.getByte(0) == Frames.CLAIM) {
+      forwardTo = Frames.text(buf, Frames.HEADER, buf.getInt(9));
+      for (Buffer b : backlog) {
+        rt.vertx().eventBus().send(forwardTo, b);
+      }
+      backlog.clear();
+    } else if (forwardTo != null) {
+      rt.vertx().eventBus().send(forwardTo, buf);
+    } else {
+      backlog.add(buf);
+    }
+  }
+
+  private void onFrame(byte type, long seq, Buffer buf, int start, int len) {
+    switch (type) {
+      case Frames.DATA:
+        if (seq >= recvNext) {
+          early.put(seq, buf.getBytes(start, start + len));
+          drainEarly();
+        }
+        break;
+      case Frames.CLOSE:
+        closeAt = seq;
+        peerClosed = true;
+        break;
+      case Frames.CREDIT:
+        outMsgs -= seq;
+        outBytes -= buf.getLong(start);
+        releasePendingSends();
+        break;
+      case Frames.MOVING:
+        if (seq > peerEpoch) {
+          peerMoving = true;
+          movingEpoch = Math.max(movingEpoch, seq);
+        }
+        break;
+      case Frames.MOVED:
+        onMoved(seq, Frames.text(buf, start, len));
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The peer now lives elsewhere; MOVED and MOVING may arrive in either order, epochs sort them. */
+  private void onMoved(long peerNewEpoch, String where) {
+    if (peerNewEpoch > peerEpoch) {
+      String[] parts = where.split("\\|");
+      peerEpoch = peerNewEpoch;
+      peer = parts[0];
+      peerNode = parts[1];
+      watchPeer(peerNode);
+    }
+    if (movingEpoch <= peerEpoch) {
+      peerMoving = false;
+    }
+  }
+
+  private void drainEarly() {
+    Map.Entry<Long, byte[]> e;
+    while ((e = early.firstEntry()) != null && e.getKey() == recvNext) {
+      early.pollFirstEntry();
+      ready.add(e.getValue());
+      recvNext++;
+    }
+  }
+
+  private void releasePendingSends() {
+    PendingSend s;
+    while ((s = pendingSends.peek()) != null && hasCredit(s.data().length)) {
+      pendingSends.poll();
+      sendLocked(s.data());
+      s.promise().complete();
+    }
+  }
+
+  /** Wakes blocking waiters and completes async readers and watchers, in order. */
+  private void changedLocked() {
+    changed.signalAll();
+    while (!readers.isEmpty() && (!ready.isEmpty() || eofLocked())) {
+      Promise<byte[]> r = readers.poll();
+      if (!ready.isEmpty()) {
+        r.complete(takeLocked());
+      } else {
+        r.fail(eofError());
+      }
+    }
+    if (!readyWatchers.isEmpty() && (!ready.isEmpty() || eofLocked() || closed)) {
+      List<Promise<Void>> ws = new ArrayList<>(readyWatchers);
+      readyWatchers.clear();
+      ws.forEach(Promise::tryComplete);
+    }
+  }
+
+  private boolean eofLocked() {
+    return ready.isEmpty() && ((closeAt >= 0 && recvNext >= closeAt) || (peerDead && !peerMoving));
+  }
+
+  private EOFError eofError() {
+    return new EOFError(peerDead && closeAt < 0
+        ? "the process holding the other end of the connection died"
+        : "the other end of the connection was closed");
+  }
+
+  private byte[] takeLocked() {
+    byte[] m = ready.poll();
+    creditMsgs++;
+    creditBytes += m.length;
+    if (creditMsgs >= WINDOW_MSGS / 4 || creditBytes >= WINDOW_BYTES / 4) {
+      if (outgoing == null) {
+        outgoing = Buffer.buffer(64);
+      }
+      Frames.appendCredit(outgoing, creditMsgs, creditBytes);
+      creditMsgs = 0;
+      creditBytes = 0;
+      scheduleFlush();
+    }
+    return m;
+  }
+
+  private void checkReadable() {
+    checkOpen();
+    if (!readable) {
+      throw new IllegalStateException("connection is write-only: this end of a one-way Pipe only sends");
+    }
+    if (unreadable != null) {
+      throw new IllegalStateException("connection is no longer readable: " + unreadable);
+    }
+  }
+
+  /** Takes the next message, waiting up to {@code timeoutSeconds}; null on time-out. */
+  public byte[] recv(double timeoutSeconds) {
+    lock.lock();
+    try {
+      checkReadable();
+      if (!awaitReadableLocked(timeoutSeconds)) {
+        return null;
+      }
+      if (ready.isEmpty()) {
+        throw eofError();
+      }
+      return takeLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Completes with the next message, or fails with {@link EOFError}. */
+  public Future<byte[]> recvAsync() {
+    lock.lock();
+    try {
+      checkReadable();
+      if (readers.isEmpty() && !ready.isEmpty()) {
+        return Future.succeededFuture(takeLocked());
+      }
+      if (readers.isEmpty() && eofLocked()) {
+        return Future.failedFuture(eofError());
+      }
+      Promise<byte[]> p = Promise.promise();
+      readers.add(p);
+      return p.future();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Python's poll: true when a message or EOF is waiting. */
+  public boolean poll(double timeoutSeconds) {
+    lock.lock();
+    try {
+      checkReadable();
+      return awaitReadableLocked(timeoutSeconds);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Completes when {@link #poll} would return true (or the end is closed). */
+  public Future<Void> readableFuture() {
+    lock.lock();
+    try {
+      checkReadable();
+      if (!ready.isEmpty() || eofLocked()) {
+        return Future.succeededFuture();
+      }
+      Promise<Void> p = Promise.promise();
+      readyWatchers.add(p);
+      return p.future();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean awaitReadableLocked(double timeoutSeconds) {
+    long deadline = System.nanoTime() + (long) Math.min(Math.max(0, timeoutSeconds) * 1e9, Long.MAX_VALUE / 4.0);
+    try {
+      while (ready.isEmpty() && !eofLocked()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(left);
+        checkReadable();
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessError("interrupted while waiting for a message", e);
+    }
+  }
+
+  /** After a too-long message: Python leaves the connection unusable for reading. */
+  public void markUnreadable(String why) {
+    lock.lock();
+    try {
+      unreadable = why;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- life cycle
+
+  /** Closes this end: the peer sees EOF after what was sent. Closing a moved end does nothing. */
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (!moved) {
+        enqueue(Frames.CLOSE, sendSeq, new byte[0]);
+        ctx.runOnContext(v -> consumer.unregister());
+      }
+      for (PendingSend s : pendingSends) {
+        s.promise().tryFail(new IllegalStateException("connection closed before the message could be sent"));
+      }
+      pendingSends.clear();
+      for (Promise<byte[]> r : readers) {
+        r.tryFail(new IllegalStateException("connection closed"));
+      }
+      readers.clear();
+      changedLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public boolean isClosed() {
+    lock.lock();
+    try {
+      return closed || moved;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Hands this end to another process: returns its handle; this object is unusable afterwards. */
+  public PipeHandle detach() {
+    lock.lock();
+    try {
+      checkOpen();
+      List<Long> seqs = new ArrayList<>();
+      List<byte[]> data = new ArrayList<>();
+      long seq = recvNext - ready.size();
+      for (byte[] m : ready) {
+        seqs.add(seq++);
+        data.add(m);
+      }
+      for (Iterator<Map.Entry<Long, byte[]>> it = early.entrySet().iterator(); it.hasNext();) {
+        Map.Entry<Long, byte[]> e = it.next();
+        seqs.add(e.getKey());
+        data.add(e.getValue());
+      }
+      long firstPending = recvNext - ready.size();
+      enqueue(Frames.MOVING, epoch + 1, new byte[0]);
+      moved = true;
+      PipeHandle h = new PipeHandle(pipeId, side, readable, writable, inbox, peer, peerNode, peerMoving,
+          epoch + 1, peerEpoch, movingEpoch, sendSeq, outMsgs, outBytes, firstPending, seqs, data, closeAt);
+      ready.clear();
+      early.clear();
+      for (PendingSend s : pendingSends) {
+        s.promise().tryFail(new IllegalStateException("connection was handed to another process"));
+      }
+      pendingSends.clear();
+      changedLocked();
+      return h;
+    } finally {
+      lock.unlock();
+    }
+  }
+}
