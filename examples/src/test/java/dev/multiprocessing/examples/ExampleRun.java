@@ -20,10 +20,19 @@ import java.util.regex.Pattern;
  */
 record ExampleRun(int status, List<String> lines, String stderr, double seconds) {
 
-  static final long TIMEOUT_SECONDS = 60;
+  /**
+   * How long one example may take before it counts as hung: generous, since a child JVM's start
+   * takes several times longer on a loaded machine than the half second of an idle one.
+   */
+  static final long TIMEOUT_SECONDS = 120;
 
   /** Runs {@code mainClass} and waits at most {@link #TIMEOUT_SECONDS} for its JVM to end by itself. */
   static ExampleRun of(Class<?> mainClass) throws IOException, InterruptedException {
+    return of(mainClass, TIMEOUT_SECONDS);
+  }
+
+  /** Runs {@code mainClass} and waits at most {@code timeoutSeconds} for its JVM to end by itself. */
+  static ExampleRun of(Class<?> mainClass, long timeoutSeconds) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("example-");
     File out = dir.resolve("stdout").toFile();
     File err = dir.resolve("stderr").toFile();
@@ -34,7 +43,7 @@ record ExampleRun(int status, List<String> lines, String stderr, double seconds)
     pb.redirectOutput(out).redirectError(err);
     long t0 = System.nanoTime();
     Process p = pb.start();
-    boolean ended = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    boolean ended = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (!ended) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -44,7 +53,7 @@ record ExampleRun(int status, List<String> lines, String stderr, double seconds)
         Files.readAllLines(out.toPath(), StandardCharsets.UTF_8),
         Files.readString(err.toPath(), StandardCharsets.UTF_8), seconds);
     if (!ended) {
-      fail(mainClass.getSimpleName() + " did not end by itself within " + TIMEOUT_SECONDS + " s\n" + run);
+      fail(mainClass.getSimpleName() + " did not end by itself within " + timeoutSeconds + " s\n" + run);
     }
     return run;
   }

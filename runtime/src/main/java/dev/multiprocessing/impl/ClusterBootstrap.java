@@ -50,18 +50,23 @@ final class ClusterBootstrap {
   }
 
   /**
-   * Hazelcast logs through JUL at INFO; keep warnings, but not the connection-refused warnings
-   * that every child JVM's exit causes. Loggers are held statically so the levels stick.
+   * Hazelcast logs through JUL at INFO; keep warnings, but not the connection-refused and
+   * suspected-member warnings that every child JVM's exit causes, nor the add-opens advice (the
+   * README gives the flags). Loggers are held statically so the levels stick.
    */
   private static final Logger HZ = Logger.getLogger("com.hazelcast");
   private static final Logger HZ_TCP = Logger.getLogger("com.hazelcast.internal.server.tcp");
+  private static final Logger HZ_MEMBERSHIP = Logger.getLogger("com.hazelcast.internal.cluster");
+  private static final Logger HZ_FACTORY = Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory");
 
   private static void quietHazelcast() {
     if (HZ.getLevel() == null) {
       HZ.setLevel(Level.WARNING);
     }
-    if (HZ_TCP.getLevel() == null) {
-      HZ_TCP.setLevel(Level.SEVERE);
+    for (Logger l : new Logger[] {HZ_TCP, HZ_MEMBERSHIP, HZ_FACTORY}) {
+      if (l.getLevel() == null) {
+        l.setLevel(Level.SEVERE);
+      }
     }
   }
 
@@ -81,6 +86,9 @@ final class ClusterBootstrap {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "jdk");
+    // Launchers announce the exits they see at once; heartbeats catch the rest (other hosts).
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     if (child) {
       config.setProperty("hazelcast.operation.thread.count", "1");
       config.setProperty("hazelcast.operation.generic.thread.count", "1");

@@ -166,6 +166,9 @@ public final class ForkServer {
         refill();
       }
     }
+    if (w.jvm != null) {
+      rt.announceDeath(w.jvm.nodeId());
+    }
     if (w.ownerAddress != null) {
       rt.send(w.ownerAddress, new Messages.OsExit(w.key, status));
     }

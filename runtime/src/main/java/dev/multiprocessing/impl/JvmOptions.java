@@ -21,7 +21,7 @@ final class JvmOptions {
         "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1",
         "-Xss512k",
-        "-XX:MaxRAM=1g",
+        "-Xms16m",
         "-Djava.net.preferIPv4Stack=true",
         "--add-opens", "java.base/java.lang.invoke=ALL-UNNAMED",
         "--add-opens", "java.base/java.lang=ALL-UNNAMED",

@@ -146,9 +146,21 @@ public final class MpRuntime {
     return instance;
   }
 
+  /** Where launchers announce that a JVM they started has exited (faster than Hazelcast's removal). */
+  static final String DEATHS = "mp.jvm.died";
+
   private void listen() {
-    Blocking.await(vertx.eventBus().<Pickled>consumer(controlAddress, this::onControl).completion(),
-        "control address registration", "-");
+    Future<Void> control = vertx.eventBus().<Pickled>consumer(controlAddress, this::onControl).completion();
+    Future<Void> deaths = vertx.eventBus().<String>consumer(DEATHS, m -> nodeLeft(m.body())).completion();
+    Blocking.await(Future.all(control, deaths).mapEmpty(), "control address registration", "-");
+  }
+
+  /** Tells every JVM of the cluster that the JVM of cluster member {@code node} has exited. */
+  void announceDeath(String node) {
+    if (node != null) {
+      nodeLeft(node);
+      vertx.eventBus().publish(DEATHS, node);
+    }
   }
 
   private void onControl(Message<Pickled> msg) {
@@ -215,7 +227,10 @@ public final class MpRuntime {
   /** Launches a spawned child JVM for {@code record}. */
   public void spawn(ChildRecord record) {
     ChildLauncher.Launch launch = new ChildLauncher.Launch("spawn", controlAddress, record.key(), childCluster);
-    java.lang.Process p = ChildLauncher.launch(launch, List.of(), status -> record.onOsExit(status));
+    java.lang.Process p = ChildLauncher.launch(launch, List.of(), status -> {
+      announceDeath(record.nodeId());
+      record.onOsExit(status);
+    });
     record.pid(p.pid());
     record.exit().onComplete(x -> trainArchive());
   }

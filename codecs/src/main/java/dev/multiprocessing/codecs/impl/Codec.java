@@ -2,7 +2,6 @@ package dev.multiprocessing.codecs.impl;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.Pool;
 import dev.multiprocessing.codecs.UnpicklingError;
 import java.util.Objects;
 
@@ -10,11 +9,11 @@ import java.util.Objects;
  * The implementation behind {@link dev.multiprocessing.codecs.Pickler}: a pool of configured
  * Kryo instances with their buffers.
  *
- * <p>Thread-safe: each call takes a context from a thread-safe, bounded {@link Pool} and gives it
- * back when done; a context is used by one thread at a time. The pool keeps at most a few contexts
- * per core (extra ones are dropped when given back), with output buffers trimmed to 1 MiB, so its
- * memory is bounded without soft references (which cost the garbage collector work on every
- * give-back). Calls may nest (a serializer that pickles something on the side
+ * <p>Thread-safe: each call takes a context from a thread-safe, bounded {@link ContextPool} and
+ * gives it back when done; a context is used by one thread at a time. The pool keeps at most two
+ * contexts per core (extra ones are dropped when given back), with output buffers trimmed to 1
+ * MiB, so its memory is bounded without soft references (which cost the garbage collector work on
+ * every give-back). Calls may nest (a serializer that pickles something on the side
  * takes a second context). A context that saw a failure is dropped instead of given back: Kryo
  * leaves some internal state (its generic-type stacks) unbalanced when a write or read throws
  * half-way, and a fresh instance is cheaper than trusting it.
@@ -25,13 +24,8 @@ public final class Codec {
   private static final int INITIAL_BUFFER_BYTES = 4096;
   private static final byte[] NO_BYTES = new byte[0];
 
-  private static final Pool<Context> POOL =
-      new Pool<>(true, false, 4 * Runtime.getRuntime().availableProcessors() + 4) {
-        @Override
-        protected Context create() {
-          return new Context();
-        }
-      };
+  private static final ContextPool<Context> POOL =
+      new ContextPool<>(ContextPool.defaultSlots(), Context::new);
 
   private Codec() {}
 

@@ -15,6 +15,9 @@ import dev.multiprocessing.codecs.Shareable;
  * One instance per {@link MpKryo}; not thread-safe, like Kryo.
  */
 final class MpClassResolver extends DefaultClassResolver {
+  /** Capacity of per-message tables kept between messages (Kryo's initial capacity). */
+  static final int SMALL_TABLE = 51;
+
   /** Stands for every Throwable class in the registration table; never instantiated. */
   static final class ThrowableMarker {
     private ThrowableMarker() {}
@@ -42,5 +45,22 @@ final class MpClassResolver extends DefaultClassResolver {
       }
     }
     return super.registerImplicit(type);
+  }
+
+  /**
+   * Like Kryo's reset, but shrinks the per-message class-name tables back to their initial size
+   * (Kryo keeps them up to 2048 entries and clears them all after every message).
+   */
+  @Override
+  public void reset() {
+    if (!kryo.isRegistrationRequired()) {
+      if (classToNameId != null) {
+        classToNameId.clear(SMALL_TABLE);
+      }
+      if (nameIdToClass != null) {
+        nameIdToClass.clear(SMALL_TABLE);
+      }
+      nextNameId = 0;
+    }
   }
 }

@@ -110,8 +110,16 @@ final class MpKryo extends Kryo {
    * Tracks references for every object except immutable values whose identity means nothing:
    * boxes and enums (as Kryo does) and strings, so that the common case pays no identity-hash and
    * map insertion per string. Two references to one string arrive as two equal strings.
+   *
+   * <p>Its tables shrink back to their initial size after a large graph: Kryo's default keeps up
+   * to 4096 slots, which it then clears after every message, multiplying the cost of small
+   * messages by several once one large message went through a pooled instance.
    */
   private static final class ValueAwareReferenceResolver extends MapReferenceResolver {
+    ValueAwareReferenceResolver() {
+      super(MpClassResolver.SMALL_TABLE);
+    }
+
     @Override
     public boolean useReferences(Class type) {
       return type != String.class && super.useReferences(type);
