@@ -52,6 +52,9 @@ record ExampleRun(int status, List<String> lines, String stderr, double seconds)
     ExampleRun run = new ExampleRun(ended ? p.exitValue() : -1,
         Files.readAllLines(out.toPath(), StandardCharsets.UTF_8),
         Files.readString(err.toPath(), StandardCharsets.UTF_8), seconds);
+    Files.delete(out.toPath());
+    Files.delete(err.toPath());
+    Files.delete(dir);
     if (!ended) {
       fail(mainClass.getSimpleName() + " did not end by itself within " + timeoutSeconds + " s\n" + run);
     }

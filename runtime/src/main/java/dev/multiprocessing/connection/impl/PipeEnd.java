@@ -154,6 +154,7 @@ public final class PipeEnd {
       e.early.put(h.pendingSeqs().get(i), h.pendingData().get(i));
     }
     e.drainEarly();
+    e.announceHolder("");
     e.listen().onSuccess(x -> e.announce(h.oldInbox()));
     return e;
   }
@@ -164,14 +165,23 @@ public final class PipeEnd {
     return consumer.completion();
   }
 
-  /** After adoption: the old holder forwards to us, the peer sends to us. */
+  /** After adoption, once our inbox is registered: the old holder forwards to us, the peer sends to us. */
   private void announce(String oldInbox) {
     Buffer claim = Buffer.buffer();
     Frames.append(claim, Frames.CLAIM, 0, inbox);
     rt.vertx().eventBus().send(oldInbox, claim);
+    announceHolder(inbox);
+  }
+
+  /**
+   * Tells the peer who holds this end now ({@code address} empty: keep using the old address,
+   * which forwards). Sent at once on adoption, ahead of any data, so that the peer watches the
+   * right JVM for death even if this one dies before its inbox is registered.
+   */
+  private void announceHolder(String address) {
     lock.lock();
     try {
-      enqueue(Frames.MOVED, epoch, (inbox + "|" + rt.nodeId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      enqueue(Frames.MOVED, epoch, (address + "|" + rt.nodeId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } finally {
       lock.unlock();
     }
@@ -357,12 +367,18 @@ public final class PipeEnd {
 
   /** The peer now lives elsewhere; MOVED and MOVING may arrive in either order, epochs sort them. */
   private void onMoved(long peerNewEpoch, String where) {
-    if (peerNewEpoch > peerEpoch) {
-      String[] parts = where.split("\\|");
+    String[] parts = where.split("\\|", -1);
+    String address = parts[0];
+    String node = parts[1];
+    if (peerNewEpoch > peerEpoch || (peerNewEpoch == peerEpoch && !address.isEmpty())) {
       peerEpoch = peerNewEpoch;
-      peer = parts[0];
-      peerNode = parts[1];
-      watchPeer(peerNode);
+      if (!address.isEmpty()) {
+        peer = address;
+      }
+      if (!node.equals(peerNode)) {
+        peerNode = node;
+        watchPeer(node);
+      }
     }
     if (movingEpoch <= peerEpoch) {
       peerMoving = false;
