@@ -38,6 +38,14 @@ public final class Multiprocessing {
     MpRuntime.configure(options);
   }
 
+  /**
+   * The clustered Vert.x this library uses (the one handed to {@link #init(Vertx)}, or the one it
+   * started); starts it on first use.
+   */
+  public static Vertx vertx() {
+    return MpRuntime.get().vertx();
+  }
+
   /** Python's {@code get_context()}: the context of the global start method. */
   public static MpContext getContext() {
     return new MpContext(getStartMethod());

@@ -55,12 +55,20 @@ public final class ExitSequence {
   /** Terminates daemon children, joins the others (Python's {@code _exit_function}). */
   public static void finishChildren() {
     for (Process p : children()) {
-      if (p.isDaemon() && p.isAlive()) {
-        p.terminate();
+      try {
+        if (p.isDaemon() && p.isAlive()) {
+          p.terminate();
+        }
+      } catch (RuntimeException e) {
+        // closed or never started: nothing to terminate
       }
     }
     for (Process p : children()) {
-      p.join();
+      try {
+        p.join();
+      } catch (RuntimeException e) {
+        // a child that failed to start has nothing to join
+      }
     }
   }
 

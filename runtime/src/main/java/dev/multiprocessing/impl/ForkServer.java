@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ForkServer {
 
   private static final long HELLO_TIMEOUT_MS = 120_000;
+  private static final long TAKE_TIMEOUT_MS = 180_000;
+  private static final int MAX_FAILURES_IN_A_ROW = 3;
 
   private final MpRuntime rt;
   private final String helloAddress;
@@ -33,7 +35,15 @@ public final class ForkServer {
   private final Deque<Warm> idle = new ArrayDeque<>();
   private final Deque<Taker> waiting = new ArrayDeque<>();
   private final Map<Long, Warm> byPid = new ConcurrentHashMap<>();
+  /** Launching a JVM (fork+exec) takes milliseconds: never on the caller's or an event-loop thread. */
+  private final java.util.concurrent.ExecutorService launcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "mp-forkserver-launcher");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Future<Void> registered;
   private int starting;
+  private int failuresInARow;
   private boolean closed;
 
   /** A process waiting for a warm JVM. */
@@ -55,9 +65,10 @@ public final class ForkServer {
     this.rt = rt;
     this.helloAddress = "mp.forkserver." + rt.nodeId();
     this.poolSize = Math.max(1, Integer.getInteger("multiprocessing.forkserver.poolSize", 2));
-    Blocking.await(rt.vertx().eventBus().<Pickled>consumer(helloAddress, this::onHello).completion(), "fork server", "-");
-    Blocking.await(rt.vertx().eventBus().<Pickled>consumer(hostAddress(), this::onTake).completion(), "fork server", "-");
-    refill();
+    registered = Future.all(
+        rt.vertx().eventBus().<Pickled>consumer(helloAddress, this::onHello).completion(),
+        rt.vertx().eventBus().<Pickled>consumer(hostAddress(), this::onTake).completion()).mapEmpty();
+    registered.onSuccess(x -> launcher.execute(this::refill));
   }
 
   /** The address that every JVM of this host asks for a warm JVM. */
@@ -68,6 +79,12 @@ public final class ForkServer {
   private void onHello(Message<Pickled> msg) {
     Messages.Hello hello = (Messages.Hello) msg.body().get();
     msg.reply(null);
+    // One round trip now opens the connection to the warm JVM and caches its address, so the
+    // spec sent at start() takes neither a cluster lookup nor a TCP handshake.
+    rt.request(hello.address(), new Messages.Ping(), 30_000).onComplete(x -> ready(hello));
+  }
+
+  private void ready(Messages.Hello hello) {
     synchronized (this) {
       Warm w = byPid.get(hello.pid());
       starting--;
@@ -92,17 +109,27 @@ public final class ForkServer {
     });
   }
 
-  /** Hands out a warm JVM for process {@code key} of the JVM at {@code ownerAddress}. */
+  /**
+   * Hands out a warm JVM for process {@code key} of the JVM at {@code ownerAddress}; fails if
+   * warm JVMs keep dying before they are ready (their stderr says why) or none is ready in time.
+   */
   public Future<Messages.WarmJvm> take(String key, String ownerAddress) {
+    return registered.compose(x -> takeNow(key, ownerAddress));
+  }
+
+  private Future<Messages.WarmJvm> takeNow(String key, String ownerAddress) {
     Promise<Messages.WarmJvm> p = Promise.promise();
     synchronized (this) {
       if (closed) {
         return Future.failedFuture(new IllegalStateException("the fork server is closed"));
       }
+      failuresInARow = 0;
       waiting.addLast(new Taker(key, ownerAddress, p));
       dispatch();
-      refill();
     }
+    launcher.execute(this::refill);
+    rt.vertx().setTimer(TAKE_TIMEOUT_MS, t -> p.tryFail(new dev.multiprocessing.ProcessError(
+        "no warm JVM became ready within " + TAKE_TIMEOUT_MS / 1000 + " s")));
     return p.future();
   }
 
@@ -113,6 +140,10 @@ public final class ForkServer {
         continue;
       }
       Taker t = waiting.pollFirst();
+      if (t.promise().future().isComplete()) {
+        idle.addFirst(w);
+        continue;
+      }
       w.key = t.key();
       w.ownerAddress = t.ownerAddress();
       t.promise().complete(w.jvm);
@@ -121,7 +152,7 @@ public final class ForkServer {
 
   /** Launches warm JVMs until idle + starting covers the pool size and the waiting takers. */
   private synchronized void refill() {
-    while (!closed && idle.size() + starting < poolSize + waiting.size()) {
+    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && idle.size() + starting < poolSize + waiting.size()) {
       starting++;
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
       Warm[] holder = new Warm[1];
@@ -160,10 +191,16 @@ public final class ForkServer {
       byPid.remove(w.os.pid());
       if (w.jvm == null) {
         starting--;
+        if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+          // A crash loop (bad class path, bad JVM flag): fail the waiters instead of retrying forever.
+          failWaiters(new dev.multiprocessing.ProcessError(failuresInARow + " warm JVMs in a row exited (last status "
+              + status + ") before joining the cluster: see their stderr"));
+          return;
+        }
       }
       idle.remove(w);
       if (w.ownerAddress == null && !closed) {
-        refill();
+        launcher.execute(this::refill);
       }
     }
     if (w.jvm != null) {
@@ -205,5 +242,6 @@ public final class ForkServer {
     }
     idle.clear();
     failWaiters(new IllegalStateException("the fork server is closed"));
+    launcher.shutdown();
   }
 }

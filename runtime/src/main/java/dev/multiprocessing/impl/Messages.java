@@ -40,6 +40,9 @@ public final class Messages {
   /** A warm JVM handed out by a fork server. */
   public record WarmJvm(String address, long pid, String nodeId) implements Serializable {}
 
+  /** Opens the connection to a warm JVM ahead of use; answered with an empty reply. */
+  public record Ping() implements Serializable {}
+
   /** Asks a child on another host to end itself as if by signal {@code signal}. */
   public record SignalRequest(int signal) implements Serializable {}
 }

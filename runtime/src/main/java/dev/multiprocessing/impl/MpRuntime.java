@@ -44,6 +44,7 @@ public final class MpRuntime {
   private final Map<String, Pickled> pendingSpecs = new ConcurrentHashMap<>();
   private final Map<String, List<Runnable>> nodeLeftActions = new ConcurrentHashMap<>();
   private volatile ForkServer forkServer;
+  private Future<Void> ready;
 
   private MpRuntime(Vertx vertx, ClusterOptions options, boolean ownsVertx, boolean child) {
     this.vertx = vertx;
@@ -114,15 +115,20 @@ public final class MpRuntime {
     synchronized (LOCK) {
       if (instance == null) {
         ClusterOptions opts = configured != null ? configured : new ClusterOptions();
+        MpRuntime created;
         if (handedIn != null) {
-          instance = new MpRuntime(handedIn, opts, false, false);
+          created = new MpRuntime(handedIn, opts, false, false);
         } else {
           Blocking.checkMayBlock("starting the multiprocessing runtime", "Multiprocessing.init(vertx)");
           Vertx v = Blocking.await(ClusterBootstrap.start(opts, false), "cluster start", "Multiprocessing.init(vertx)");
-          instance = new MpRuntime(v, opts, true, false);
+          created = new MpRuntime(v, opts, true, false);
         }
-        instance.listen();
-        ExitSequence.install(instance);
+        created.ready = created.listen();
+        ExitSequence.install(created);
+        instance = created;
+      }
+      if (!io.vertx.core.Context.isOnEventLoopThread()) {
+        Blocking.await(instance.ready, "runtime start", "-");
       }
       return instance;
     }
@@ -135,8 +141,10 @@ public final class MpRuntime {
         throw new IllegalStateException("runtime already started");
       }
       Vertx v = Blocking.await(ClusterBootstrap.start(options, true), "cluster join", "-");
-      instance = new MpRuntime(v, options, true, true);
-      instance.listen();
+      MpRuntime rt = new MpRuntime(v, options, true, true);
+      rt.ready = rt.listen();
+      Blocking.await(rt.ready, "control address registration", "-");
+      instance = rt;
       return instance;
     }
   }
@@ -149,10 +157,15 @@ public final class MpRuntime {
   /** Where launchers announce that a JVM they started has exited (faster than Hazelcast's removal). */
   static final String DEATHS = "mp.jvm.died";
 
-  private void listen() {
+  private Future<Void> listen() {
     Future<Void> control = vertx.eventBus().<Pickled>consumer(controlAddress, this::onControl).completion();
     Future<Void> deaths = vertx.eventBus().<String>consumer(DEATHS, m -> nodeLeft(m.body())).completion();
-    Blocking.await(Future.all(control, deaths).mapEmpty(), "control address registration", "-");
+    return Future.all(control, deaths).mapEmpty();
+  }
+
+  /** Completes once this JVM's control addresses are registered in the cluster. */
+  public Future<Void> ready() {
+    return ready;
   }
 
   /** Tells every JVM of the cluster that the JVM of cluster member {@code node} has exited. */

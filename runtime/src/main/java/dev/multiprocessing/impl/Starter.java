@@ -43,6 +43,14 @@ public final class Starter {
 
   private static Started spawn(MpRuntime rt, String key, Pickled spec) {
     ChildRecord r = rt.register(key, spec);
+    if (!rt.ready().isComplete()) {
+      Future<Void> later = rt.ready().map(x -> {
+        rt.spawn(r);
+        return null;
+      });
+      later.onFailure(r::failed);
+      return new Started(r, later);
+    }
     try {
       rt.spawn(r);
     } catch (RuntimeException e) {
@@ -54,7 +62,7 @@ public final class Starter {
 
   private static Started forkserver(MpRuntime rt, String key, Pickled spec) {
     ChildRecord r = rt.register(key, null);
-    Future<Void> ready = takeAndHand(rt, r, spec, 3);
+    Future<Void> ready = rt.ready().compose(x -> takeAndHand(rt, r, spec, 3));
     ready.onFailure(r::failed);
     return new Started(r, ready);
   }

@@ -125,6 +125,8 @@ public final class ChildMain {
       }
       msg.reply(null);
       handed.complete(spec);
+    } else if (body instanceof Messages.Ping) {
+      msg.reply(null);
     } else if (body instanceof Messages.SignalRequest sig) {
       flush();
       Runtime.getRuntime().halt(128 + sig.signal());

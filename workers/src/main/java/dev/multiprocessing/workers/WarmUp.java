@@ -1,5 +1,6 @@
 package dev.multiprocessing.workers;
 
+import dev.multiprocessing.Process;
 import dev.multiprocessing.Target;
 import dev.multiprocessing.codecs.Pickled;
 import dev.multiprocessing.impl.Messages;
@@ -21,6 +22,13 @@ final class WarmUp {
       }
     };
     Object back = Pickled.of(new Messages.ExitReport("warm-up", captured, false)).get();
+    // A spec like the one start() sends: builds the serializers of Process and ChildSpec now.
+    Process sample = new Process(t);
+    Messages.ChildSpec spec = (Messages.ChildSpec) Pickled.of(
+        new Messages.ChildSpec("warm-up", sample, "-", "-", "-", 0)).get();
+    if (spec.process() == null) {
+      throw new IllegalStateException("warm-up failed");
+    }
     try {
       ((Target) Pickled.of(t).get()).run();
     } catch (Exception e) {
