@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the CPython suite and the Java suite on this machine, interleaved, and compare them.
 
-    bench/compare [--quick] [--only a,b] [--affinity CPUS] [--rounds N] [--timeout S]
+    bench/compare [--quick] [--only a,b] [--affinity CPUS] [--rounds N] [--timeout S] [--no-build]
 
 For every round and every workload group it runs `python3 mpbench.py --only G` and
 `bench/run --only G`, alternating which one goes first (per group and per round), so that slow
@@ -153,6 +153,8 @@ def main():
     ap.add_argument("--affinity", default="", help="pin both suites to these CPUs (taskset -c)")
     ap.add_argument("--rounds", type=int, default=1, help="rounds of the whole interleaved comparison")
     ap.add_argument("--timeout", type=int, default=300, help="per-group timeout of each suite, s")
+    ap.add_argument("--no-build", action="store_true",
+                    help="do not build: compare the last jar snapshot of bench/run as it is")
     args = ap.parse_args()
 
     mpbench = find_mpbench()
@@ -167,7 +169,8 @@ def main():
     # here, before anything is timed, and then runs that jar snapshot with --no-build.
     runner = os.path.join(HERE, "run")
     java = Suite("Java", [runner, "--no-build"] + common, outdir)
-    listing = subprocess.run([runner, "--list"], capture_output=True, text=True)
+    listing = subprocess.run([runner, "--list"] + (["--no-build"] if args.no_build else []),
+                             capture_output=True, text=True)
     if listing.returncode != 0:
         sys.stderr.write(listing.stderr)
         sys.exit("compare: bench/run --list failed")

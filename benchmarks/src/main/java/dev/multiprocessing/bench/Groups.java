@@ -57,7 +57,9 @@ final class Groups {
 
   /** The groups that have a Java implementation. */
   static final Map<String, Workload> IMPLEMENTED = Map.of(
-      "process_start", new ProcessStart());
+      "process_start", new ProcessStart(),
+      "pipe_pingpong", new PipePingpong(),
+      "pipe_throughput", new PipeThroughput());
 
   /** All group names in run order. */
   static List<String> names() {
