@@ -74,6 +74,14 @@ public final class ParentScenarios {
         System.exit(3);
         break;
       }
+      case "cluster-name": {
+        System.out.println("parent " + dev.multiprocessing.impl.MpRuntime.get().childCluster().getClusterName());
+        Process p = ctx.process(() -> System.out.println("child "
+            + dev.multiprocessing.impl.MpRuntime.peek().childCluster().getClusterName()));
+        p.start();
+        p.join();
+        break;
+      }
       default:
         throw new IllegalArgumentException(args[0]);
     }

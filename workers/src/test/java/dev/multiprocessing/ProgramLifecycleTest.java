@@ -30,12 +30,14 @@ class ProgramLifecycleTest {
     final List<String> lines = new ArrayList<>();
     final File stderr;
 
-    Program(String scenario, String method) throws IOException {
+    Program(String scenario, String method, String... jvmFlags) throws IOException {
       stderr = File.createTempFile("mp-scenario", ".err");
       stderr.deleteOnExit();
       String java = System.getProperty("java.home") + "/bin/java";
-      ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          ParentScenarios.class.getName(), scenario, method);
+      List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+      cmd.addAll(List.of(jvmFlags));
+      cmd.addAll(List.of(ParentScenarios.class.getName(), scenario, method));
+      ProcessBuilder pb = new ProcessBuilder(cmd);
       pb.redirectError(stderr);
       jvm = pb.start();
     }
@@ -152,5 +154,32 @@ class ProgramLifecycleTest {
     assertTrue(err.contains("Process Process-1:"), err);
     assertTrue(err.contains("java.lang.IllegalStateException: boom"), err);
     assertTrue(err.contains("\tat "), err);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"spawn", "forkserver"})
+  void clusterXml_programAndChildrenJoinThroughIt(String method) throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    String name = "mp-xml-" + java.util.UUID.randomUUID();
+    File xml = File.createTempFile("cluster", ".xml");
+    xml.deleteOnExit();
+    Files.writeString(xml.toPath(), "<hazelcast xmlns=\"http://www.hazelcast.com/schema/config\">\n"
+        + "  <cluster-name>" + name + "</cluster-name>\n"
+        + "  <network>\n"
+        + "    <port auto-increment=\"true\" port-count=\"50\">" + port + "</port>\n"
+        + "    <interfaces enabled=\"true\"><interface>127.0.0.1</interface></interfaces>\n"
+        + "    <join>\n"
+        + "      <multicast enabled=\"false\"/>\n"
+        + "      <tcp-ip enabled=\"true\"><member>127.0.0.1:" + port + "</member></tcp-ip>\n"
+        + "    </join>\n"
+        + "  </network>\n"
+        + "</hazelcast>\n");
+    Program p = new Program("cluster-name", method, "-Dmultiprocessing.cluster.config=" + xml.getAbsolutePath());
+    List<String> out = p.rest();
+    assertEquals(0, p.exitValue(90), p.err());
+    assertEquals(List.of("parent " + name, "child " + name), out);
   }
 }
