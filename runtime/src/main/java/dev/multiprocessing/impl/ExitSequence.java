@@ -45,9 +45,7 @@ public final class ExitSequence {
     if (rt.ownsVertx() && !rt.isChild()) {
       Thread main = findMainThread();
       if (main != null) {
-        Thread w = new Thread(() -> watch(main, rt), "mp-main-watcher");
-        w.setDaemon(true);
-        w.start();
+        Threads.startDaemon("mp-main-watcher", () -> watch(main, rt));
       }
     }
   }

@@ -36,11 +36,8 @@ public final class ForkServer {
   private final Deque<Taker> waiting = new ArrayDeque<>();
   private final Map<Long, Warm> byPid = new ConcurrentHashMap<>();
   /** Launching a JVM (fork+exec) takes milliseconds: never on the caller's or an event-loop thread. */
-  private final java.util.concurrent.ExecutorService launcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "mp-forkserver-launcher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final java.util.concurrent.ExecutorService launcher =
+      java.util.concurrent.Executors.newSingleThreadExecutor(r -> Threads.newDaemon("mp-forkserver-launcher", r));
   private final Future<Void> registered;
   private int starting;
   private int failuresInARow;

@@ -11,6 +11,7 @@ import java.lang.invoke.MethodType;
 public final class Threads {
 
   private static final MethodHandle START_VIRTUAL = findStartVirtual();
+  private static final MethodHandle UNSTARTED_VIRTUAL = findUnstartedVirtual();
 
   private Threads() {}
 
@@ -21,6 +22,33 @@ public final class Threads {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
+  }
+
+  private static MethodHandle findUnstartedVirtual() {
+    try {
+      Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+      // Through the public interface: the builder's own class is internal to java.base.
+      Class<?> api = Class.forName("java.lang.Thread$Builder");
+      return MethodHandles.publicLookup().unreflect(api.getMethod("unstarted", Runnable.class)).bindTo(builder);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A new, unstarted helper thread (for thread factories): virtual where possible. */
+  public static Thread newDaemon(String name, Runnable task) {
+    if (UNSTARTED_VIRTUAL != null) {
+      try {
+        Thread t = (Thread) UNSTARTED_VIRTUAL.invoke(task);
+        t.setName(name);
+        return t;
+      } catch (Throwable e) {
+        // fall through to a platform thread
+      }
+    }
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    return t;
   }
 
   /** True when helper threads are virtual. */

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It joins the cluster as a lite member, obtains its {@link Process} (asking its parent for it
  * with {@code spawn}; waiting to be handed one with {@code warm}, the fork server's mode), becomes
- * that process, runs it on this plain main thread, reports the exit code to its parent and exits.
+ * that process, deploys it as a {@link ProcessVerticle} (which runs it on a plain thread), reports
+ * the exit code to its parent and exits.
  * {@code train} only joins and leaves, to record the class-data archive that speeds up the others.
  *
  * <p>Python's exit semantics are kept with three mechanisms: SIGTERM/SIGINT/SIGHUP halt at once
@@ -68,10 +69,16 @@ public final class ChildMain {
       Runtime.getRuntime().halt(1);
     });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> onSystemExit(rt, spec), "mp-system-exit"));
-    int code = bootstrap(self);
-    report(rt, spec, code, false);
-    exitingOurselves = true;
-    leave(rt, code);
+    rt.vertx().deployVerticle(new ProcessVerticle(self, code -> {
+      report(rt, spec, code, false);
+      exitingOurselves = true;
+      leave(rt, code);
+    })).onFailure(t -> {
+      t.printStackTrace();
+      report(rt, spec, 1, false);
+      exitingOurselves = true;
+      leave(rt, 1);
+    });
   }
 
   /** Python's {@code BaseProcess._bootstrap}: run, finish children and threads, return the code. */
@@ -181,7 +188,7 @@ public final class ChildMain {
 
   /** End-of-file on stdin means the JVM that launched us is gone. */
   private static void watchStdin() {
-    Thread t = new Thread(() -> {
+    Threads.startDaemon("mp-stdin-watch", () -> {
       try {
         while (System.in.read() >= 0) {
           // the launcher never writes; read until end-of-file
@@ -190,12 +197,6 @@ public final class ChildMain {
         // treat as end-of-file
       }
       Runtime.getRuntime().halt(1);
-    }, "mp-stdin-watch");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  static boolean virtualThreads() {
-    return Threads.virtual();
+    });
   }
 }
