@@ -89,7 +89,8 @@ public final class Connection implements AutoCloseable, Shareable {
   /** Sends {@code size} bytes of {@code buf} from {@code offset} as one message. */
   public void sendBytes(byte[] buf, int offset, int size) {
     Blocking.checkMayBlock("Connection.sendBytes()", "sendBytesAsync()");
-    end.send(slice(buf, offset, size), FOREVER);
+    checkRegion(buf, offset, size);
+    end.send(buf, offset, size, FOREVER);
   }
 
   /** Sends the remaining bytes of {@code buf} (position to limit) as one message. */
@@ -176,6 +177,11 @@ public final class Connection implements AutoCloseable, Shareable {
   }
 
   private static byte[] slice(byte[] buf, int offset, int size) {
+    checkRegion(buf, offset, size);
+    return Arrays.copyOfRange(buf, offset, offset + size);
+  }
+
+  private static void checkRegion(byte[] buf, int offset, int size) {
     if (offset < 0 || offset > buf.length) {
       throw new IllegalArgumentException("offset " + offset + " is outside a buffer of " + buf.length + " bytes");
     }
@@ -183,7 +189,6 @@ public final class Connection implements AutoCloseable, Shareable {
       throw new IllegalArgumentException("size " + size + " from offset " + offset + " exceeds a buffer of "
           + buf.length + " bytes");
     }
-    return Arrays.copyOfRange(buf, offset, offset + size);
   }
 
   // ------------------------------------------------------------------ poll

@@ -28,7 +28,11 @@ final class Frames {
   private Frames() {}
 
   static void append(Buffer out, byte type, long seq, byte[] payload) {
-    out.appendByte(type).appendLong(seq).appendInt(payload.length).appendBytes(payload);
+    append(out, type, seq, payload, 0, payload.length);
+  }
+
+  static void append(Buffer out, byte type, long seq, byte[] payload, int offset, int length) {
+    out.appendByte(type).appendLong(seq).appendInt(length).appendBytes(payload, offset, length);
   }
 
   static void append(Buffer out, byte type, long seq, String payload) {

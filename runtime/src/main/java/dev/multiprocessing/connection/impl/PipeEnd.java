@@ -37,6 +37,10 @@ public final class PipeEnd {
 
   static final int WINDOW_MSGS = 8192;
   static final long WINDOW_BYTES = 32L << 20;
+  /** A flush sends at most this much per event-bus message (larger frames go alone). */
+  static final int BATCH_BYTES = 256 << 10;
+  /** Sends closer together than this are a burst, and batched. */
+  static final long BURST_NANOS = 50_000;
 
   final String pipeId;
   final int side;
@@ -61,7 +65,9 @@ public final class PipeEnd {
   private long outMsgs;
   private long outBytes;
   private Buffer outgoing;
+  private final ArrayDeque<Buffer> full = new ArrayDeque<>();
   private boolean flushScheduled;
+  private long lastSend;
   private final ArrayDeque<PendingSend> pendingSends = new ArrayDeque<>();
 
   private long recvNext;
@@ -205,18 +211,23 @@ public final class PipeEnd {
 
   /** Sends one message, waiting for credit. */
   public void send(byte[] data, double timeoutSeconds) {
+    send(data, 0, data.length, timeoutSeconds);
+  }
+
+  /** Sends {@code length} bytes of {@code data} from {@code offset} as one message (copied once, now). */
+  public void send(byte[] data, int offset, int length, double timeoutSeconds) {
     lock.lock();
     try {
       checkWritable();
       long deadline = System.nanoTime() + (long) Math.min(timeoutSeconds * 1e9, Long.MAX_VALUE / 4.0);
-      while (!pendingSends.isEmpty() || !hasCredit(data.length)) {
+      while (!pendingSends.isEmpty() || !hasCredit(length)) {
         if (!changed.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
             && System.nanoTime() >= deadline) {
           throw new dev.multiprocessing.TimeoutError("send timed out waiting for the receiver");
         }
         checkWritable();
       }
-      sendLocked(data);
+      sendLocked(data, offset, length);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProcessError("send interrupted", e);
@@ -231,7 +242,7 @@ public final class PipeEnd {
     try {
       checkWritable();
       if (pendingSends.isEmpty() && hasCredit(data.length)) {
-        sendLocked(data);
+        sendLocked(data, 0, data.length);
         return Future.succeededFuture();
       }
       Promise<Void> p = Promise.promise();
@@ -246,10 +257,10 @@ public final class PipeEnd {
     return outMsgs == 0 || (outMsgs < WINDOW_MSGS && outBytes + len <= WINDOW_BYTES);
   }
 
-  private void sendLocked(byte[] data) {
+  private void sendLocked(byte[] data, int offset, int length) {
     outMsgs++;
-    outBytes += data.length;
-    enqueue(Frames.DATA, sendSeq++, data);
+    outBytes += length;
+    enqueue(Frames.DATA, sendSeq++, data, offset, length);
   }
 
   private void checkWritable() {
@@ -271,12 +282,35 @@ public final class PipeEnd {
     }
   }
 
-  /** Appends a frame; the context flushes all frames appended until it runs, as one message. */
   private void enqueue(byte type, long seq, byte[] payload) {
-    if (outgoing == null) {
-      outgoing = Buffer.buffer(Math.max(256, payload.length + Frames.HEADER));
+    enqueue(type, seq, payload, 0, payload.length);
+  }
+
+  /**
+   * Appends a frame. An idle pipe (nothing waiting to be flushed, last send long enough ago) sends
+   * it at once from this thread, which saves a hand-off in request-reply patterns; a burst is
+   * appended to one buffer that the context flushes as one event-bus message, cut every
+   * {@link #BATCH_BYTES} so that large messages stream. Frames may overtake each other on the two
+   * paths; sequence numbers put them back in order.
+   */
+  private void enqueue(byte type, long seq, byte[] payload, int offset, int length) {
+    long now = System.nanoTime();
+    boolean idle = outgoing == null && full.isEmpty() && !flushScheduled && now - lastSend > BURST_NANOS;
+    lastSend = now;
+    if (idle) {
+      Buffer one = Buffer.buffer(length + Frames.HEADER);
+      Frames.append(one, type, seq, payload, offset, length);
+      rt.vertx().eventBus().send(peer, one);
+      return;
     }
-    Frames.append(outgoing, type, seq, payload);
+    if (outgoing != null && outgoing.length() + length > BATCH_BYTES) {
+      full.add(outgoing);
+      outgoing = null;
+    }
+    if (outgoing == null) {
+      outgoing = Buffer.buffer(Math.max(256, Math.min(BATCH_BYTES, length + Frames.HEADER)));
+    }
+    Frames.append(outgoing, type, seq, payload, offset, length);
     scheduleFlush();
   }
 
@@ -288,19 +322,23 @@ public final class PipeEnd {
   }
 
   private void flush() {
-    Buffer out;
+    List<Buffer> out = new ArrayList<>();
     String to;
     lock.lock();
     try {
-      out = outgoing;
+      out.addAll(full);
+      full.clear();
+      if (outgoing != null) {
+        out.add(outgoing);
+      }
       outgoing = null;
       flushScheduled = false;
       to = peer;
     } finally {
       lock.unlock();
     }
-    if (out != null && out.length() > 0) {
-      rt.vertx().eventBus().send(to, out);
+    for (Buffer b : out) {
+      rt.vertx().eventBus().send(to, b);
     }
   }
 
@@ -398,7 +436,7 @@ public final class PipeEnd {
     PendingSend s;
     while ((s = pendingSends.peek()) != null && hasCredit(s.data().length)) {
       pendingSends.poll();
-      sendLocked(s.data());
+      sendLocked(s.data(), 0, s.data().length);
       s.promise().complete();
     }
   }
