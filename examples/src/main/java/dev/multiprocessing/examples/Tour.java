@@ -1,6 +1,6 @@
 package dev.multiprocessing.examples;
 
-import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.Multiprocessing;
 
 /**
  * Runs every example in order, in this one JVM, with a header line before each.
@@ -33,12 +33,21 @@ public final class Tour {
     header(5, "StartMethods: get_context('spawn'), get_context('forkserver'), get_context('fork')");
     StartMethods.main(args);
 
-    header(6, "VerticleExample: a verticle starts a process with startAsync() and joinAsync()");
+    header(6, "PipeExample: Pipe(), a child sends a list, the parent recv()s it");
+    PipeExample.main(args);
+
+    header(7, "ConnectionMethods: send/recv, send_bytes/recv_bytes, recv_bytes_into an array");
+    ConnectionMethods.main(args);
+
+    header(8, "ConnectionWait: connection.wait() on four readers until each reads EOF");
+    ConnectionWait.main(args);
+
+    header(9, "VerticleExample: a verticle starts a process with startAsync() and joinAsync()");
     // One JVM has one multiprocessing runtime, and the examples above started it with a clustered
     // Vertx of its own. Run standalone, VerticleExample builds the application's clustered Vertx
     // and hands it in with Multiprocessing.init(vertx); here the verticle is deployed on the one
-    // the runtime already runs.
-    int code = VerticleExample.runOn(MpRuntime.get().vertx()).await();
+    // the runtime already runs, Multiprocessing.vertx().
+    int code = VerticleExample.runOn(Multiprocessing.vertx()).await();
     System.out.println("the verticle's process ended with exit code " + code);
 
     System.out.println();

@@ -14,6 +14,8 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A Vert.x application that starts a process from a verticle.
@@ -103,8 +105,17 @@ public final class VerticleExample {
     return config;
   }
 
+  /**
+   * Hazelcast logs through JUL at INFO: keep its warnings, but not its advice to add JVM flags for
+   * its internal API access. Held statically, since JUL keeps only weak references to loggers.
+   */
+  private static final Logger HAZELCAST = Logger.getLogger("com.hazelcast");
+  private static final Logger HAZELCAST_FACTORY =
+      Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory");
+
   public static void main(String[] args) {
-    java.util.logging.Logger.getLogger("com.hazelcast").setLevel(java.util.logging.Level.WARNING);
+    HAZELCAST.setLevel(Level.WARNING);
+    HAZELCAST_FACTORY.setLevel(Level.SEVERE);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setEventBusOptions(
             new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1")))

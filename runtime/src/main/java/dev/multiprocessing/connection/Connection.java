@@ -23,7 +23,7 @@ import java.util.Arrays;
  * object becomes unusable in the process that sent it.
  *
  * <p><b>Blocking.</b> {@link #recv()} waits for a message; {@link #send(Object)} waits only when
- * the receiver is far behind (flow control: at most 8192 messages or 32 MiB in flight; one larger
+ * the receiver is far behind (flow control: at most 8192 messages or 4 MiB in flight; one larger
  * message alone always goes). Each has a twin returning a Vert.x {@link Future}; the blocking forms
  * fail at once with {@link IllegalStateException} on a Vert.x event-loop thread.
  *

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class PipeEnd {
 
   static final int WINDOW_MSGS = 8192;
-  static final long WINDOW_BYTES = 32L << 20;
+  static final long WINDOW_BYTES = 4L << 20;
   /** A flush sends at most this much per event-bus message (larger frames go alone). */
   static final int BATCH_BYTES = 256 << 10;
   /** Sends closer together than this are a burst, and batched. */
@@ -375,7 +375,10 @@ public final class PipeEnd {
   private void onFrame(byte type, long seq, Buffer buf, int start, int len) {
     switch (type) {
       case Frames.DATA:
-        if (seq >= recvNext) {
+        if (seq == recvNext && early.isEmpty()) {
+          ready.add(buf.getBytes(start, start + len));
+          recvNext++;
+        } else if (seq > recvNext) {
           early.put(seq, buf.getBytes(start, start + len));
           drainEarly();
         }
