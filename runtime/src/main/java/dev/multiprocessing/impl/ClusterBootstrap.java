@@ -58,12 +58,14 @@ final class ClusterBootstrap {
   private static final Logger HZ_TCP = Logger.getLogger("com.hazelcast.internal.server.tcp");
   private static final Logger HZ_MEMBERSHIP = Logger.getLogger("com.hazelcast.internal.cluster");
   private static final Logger HZ_FACTORY = Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory");
+  /** Vert.x warns when a connection to a JVM that just exited fails; children exit all the time. */
+  private static final Logger VX_CONNECTIONS = Logger.getLogger("io.vertx.core.eventbus.impl.clustered");
 
-  private static void quietHazelcast() {
+  static void quietHazelcast() {
     if (HZ.getLevel() == null) {
       HZ.setLevel(Level.WARNING);
     }
-    for (Logger l : new Logger[] {HZ_TCP, HZ_MEMBERSHIP, HZ_FACTORY}) {
+    for (Logger l : new Logger[] {HZ_TCP, HZ_MEMBERSHIP, HZ_FACTORY, VX_CONNECTIONS}) {
       if (l.getLevel() == null) {
         l.setLevel(Level.SEVERE);
       }

@@ -52,6 +52,18 @@ public final class ExitSequence {
 
   /** Terminates daemon children, joins the others (Python's {@code _exit_function}). */
   public static void finishChildren() {
+    terminateDaemons();
+    for (Process p : children()) {
+      try {
+        p.join();
+      } catch (RuntimeException e) {
+        // a child that failed to start has nothing to join
+      }
+    }
+  }
+
+  /** Sends SIGTERM to every live daemon child (does not wait). */
+  static void terminateDaemons() {
     for (Process p : children()) {
       try {
         if (p.isDaemon() && p.isAlive()) {
@@ -59,13 +71,6 @@ public final class ExitSequence {
         }
       } catch (RuntimeException e) {
         // closed or never started: nothing to terminate
-      }
-    }
-    for (Process p : children()) {
-      try {
-        p.join();
-      } catch (RuntimeException e) {
-        // a child that failed to start has nothing to join
       }
     }
   }

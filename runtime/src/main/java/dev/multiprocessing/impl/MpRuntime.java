@@ -60,6 +60,19 @@ public final class MpRuntime {
     this.controlAddress = "mp.jvm." + nodeId;
     this.childCluster = childClusterOptions(options);
     KryoMessageCodec.registerOn(vertx);
+    if (!ownsVertx) {
+      ClusterBootstrap.quietHazelcast();
+      // The application owns this Vertx: when it closes it, end what this library keeps in the
+      // cluster (idle warm JVMs, daemon children) before the member leaves.
+      ((VertxInternal) vertx).addCloseHook(done -> {
+        ExitSequence.terminateDaemons();
+        ForkServer fs = forkServer;
+        if (fs != null) {
+          fs.close();
+        }
+        done.succeed();
+      });
+    }
     clusterManager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent e) {}
