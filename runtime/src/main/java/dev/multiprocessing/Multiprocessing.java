@@ -96,6 +96,17 @@ public final class Multiprocessing {
     ChildLauncher.executable(javaExecutable);
   }
 
+  /**
+   * Python's {@code set_forkserver_preload(module_names)}: the classes (fully qualified names) that
+   * warm JVMs of the fork server load before they are handed a process, so that starting a process
+   * whose target lives in them does not pay for loading them. The default is the program's main
+   * class, as Python preloads {@code __main__}. Classes are loaded, not initialized; names that do
+   * not resolve are ignored. Applies to warm JVMs launched afterwards.
+   */
+  public static void setForkserverPreload(List<String> classNames) {
+    ChildLauncher.forkserverPreload(classNames);
+  }
+
   /** The {@code java} that child JVMs run (this JVM's own by default). */
   public static String getExecutable() {
     return ChildLauncher.executable();

@@ -27,6 +27,24 @@ public final class ChildLauncher {
     return System.getProperty("java.home") + "/bin/java";
   }
 
+  private static volatile java.util.List<String> preload;
+
+  /** Python's {@code set_forkserver_preload}: classes warm JVMs load ahead of use. */
+  public static void forkserverPreload(java.util.List<String> classNames) {
+    preload = java.util.List.copyOf(classNames);
+  }
+
+  /** What warm JVMs preload: as set, or by default the program's main class (Python: {@code __main__}). */
+  static java.util.List<String> forkserverPreload() {
+    java.util.List<String> p = preload;
+    if (p != null) {
+      return p;
+    }
+    String command = System.getProperty("sun.java.command", "").trim();
+    String main = command.isEmpty() ? "" : command.split("\\s+")[0];
+    return main.endsWith(".jar") || main.isEmpty() ? java.util.List.of() : java.util.List.of(main);
+  }
+
   public static String executable() {
     return executable;
   }
@@ -72,6 +90,9 @@ public final class ChildLauncher {
     cmd.add("-Dmultiprocessing.cluster.members=" + String.join(",", c.getMembers()));
     if (c.getConfigFile() != null) {
       cmd.add("-Dmultiprocessing.cluster.config=" + c.getConfigFile());
+    }
+    if ("warm".equals(launch.mode())) {
+      cmd.add("-Dmultiprocessing.forkserver.preload=" + String.join(",", forkserverPreload()));
     }
     cmd.add(MAIN_CLASS);
     cmd.add(launch.mode());

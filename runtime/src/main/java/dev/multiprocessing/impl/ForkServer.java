@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The server lives in the JVM that first needs it on a host and answers at
  * {@code mp.forkserver.host.<host>} for the other JVMs of that host. It keeps {@code poolSize} warm
  * JVMs (system property {@code multiprocessing.forkserver.poolSize}, default 2) and launches a
- * replacement as soon as one is taken. As the OS parent of its JVMs it reports their exit status to
+ * replacement when one is taken: 250 ms later if others are still idle (a booting JVM takes both
+ * cores of a small machine, and the process just handed out should start first), at once if a
+ * start is waiting. As the OS parent of its JVMs it reports their exit status to
  * whoever took them.
  *
  * <p>All state is touched on the runtime's event loop (handlers) or under this object's lock.
@@ -28,6 +30,7 @@ public final class ForkServer {
   private static final long HELLO_TIMEOUT_MS = 120_000;
   private static final long TAKE_TIMEOUT_MS = 180_000;
   private static final int MAX_FAILURES_IN_A_ROW = 3;
+  private static final long REFILL_DELAY_MS = 250;
 
   private final MpRuntime rt;
   private final String helloAddress;
@@ -116,6 +119,7 @@ public final class ForkServer {
 
   private Future<Messages.WarmJvm> takeNow(String key, String ownerAddress) {
     Promise<Messages.WarmJvm> p = Promise.promise();
+    boolean satisfied;
     synchronized (this) {
       if (closed) {
         return Future.failedFuture(new IllegalStateException("the fork server is closed"));
@@ -123,8 +127,14 @@ public final class ForkServer {
       failuresInARow = 0;
       waiting.addLast(new Taker(key, ownerAddress, p));
       dispatch();
+      satisfied = waiting.isEmpty();
     }
-    launcher.execute(this::refill);
+    if (satisfied) {
+      // A JVM booting takes both cores for a while: let the process just handed out start first.
+      rt.vertx().setTimer(REFILL_DELAY_MS, t -> launcher.execute(this::refill));
+    } else {
+      launcher.execute(this::refill);
+    }
     rt.vertx().setTimer(TAKE_TIMEOUT_MS, t -> p.tryFail(new dev.multiprocessing.ProcessError(
         "no warm JVM became ready within " + TAKE_TIMEOUT_MS / 1000 + " s")));
     return p.future();
@@ -149,6 +159,9 @@ public final class ForkServer {
 
   /** Launches warm JVMs until idle + starting covers the pool size and the waiting takers. */
   private synchronized void refill() {
+    if (launcher.isShutdown()) {
+      return;
+    }
     while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && idle.size() + starting < poolSize + waiting.size()) {
       starting++;
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());

@@ -118,7 +118,7 @@ public final class ChildMain {
       Object spec = rt.request(replyAddress, hello, 30_000).toCompletionStage().toCompletableFuture().get();
       return (Messages.ChildSpec) spec;
     }
-    WarmUp.run();
+    WarmUp.run(rt.vertx());
     rt.request(replyAddress, hello, 30_000).toCompletionStage().toCompletableFuture().get();
     return handed.get();
   }

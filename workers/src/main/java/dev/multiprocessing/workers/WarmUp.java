@@ -14,6 +14,36 @@ final class WarmUp {
 
   private WarmUp() {}
 
+  /**
+   * Loads the classes named by {@code multiprocessing.forkserver.preload} (Python's
+   * {@code set_forkserver_preload}; by default the program's main class), so that the first
+   * process does not pay for loading them. Classes are loaded and linked, not initialized.
+   */
+  static void preload() {
+    String names = System.getProperty("multiprocessing.forkserver.preload", "");
+    for (String name : names.split(",")) {
+      if (!name.isBlank()) {
+        try {
+          Class.forName(name.trim(), false, WarmUp.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+          // Python ignores preload modules that fail to import; so do we
+        }
+      }
+    }
+  }
+
+  /** Also exercises what running a process will need: a verticle deployment and a plain thread. */
+  static void run(io.vertx.core.Vertx vertx) throws Exception {
+    preload();
+    run();
+    String id = vertx.deployVerticle(new io.vertx.core.VerticleBase() { })
+        .toCompletionStage().toCompletableFuture().get();
+    vertx.undeploy(id).toCompletionStage().toCompletableFuture().get();
+    Thread t = new Thread(dev.multiprocessing.impl.ExitSequence::nextApplicationThread, "warm-up");
+    t.start();
+    t.join();
+  }
+
   static void run() {
     int captured = 1;
     Target t = () -> {
