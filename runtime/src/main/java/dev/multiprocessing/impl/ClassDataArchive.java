@@ -60,6 +60,20 @@ final class ClassDataArchive {
     return List.of();
   }
 
+  /** Training files left by a JVM that was killed mid-training (an hour is far longer than a training). */
+  private static void removeStaleTrainingFiles(Path dir) {
+    long cutoff = System.currentTimeMillis() - 3_600_000;
+    try (var files = Files.newDirectoryStream(dir, "train*.jsa")) {
+      for (Path f : files) {
+        if (Files.getLastModifiedTime(f).toMillis() < cutoff) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (java.io.IOException e) {
+      // best effort
+    }
+  }
+
   /** Launches the training JVM once per JVM when the archive is missing. */
   static void trainIfMissing(java.util.function.Function<List<String>, java.lang.Process> launcher) {
     if (!enabled() || Files.isReadable(archive()) || !TRAINING.compareAndSet(false, true)) {
@@ -68,6 +82,7 @@ final class ClassDataArchive {
     Path jsa = archive();
     try {
       Files.createDirectories(jsa.getParent());
+      removeStaleTrainingFiles(jsa.getParent());
       Path tmp = Files.createTempFile(jsa.getParent(), "train", ".jsa");
       Files.delete(tmp);
       java.lang.Process p = launcher.apply(List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off",
