@@ -12,7 +12,6 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -119,9 +118,5 @@ final class ClusterBootstrap {
     Config vertxDefaults = ConfigUtil.loadConfig();
     vertxDefaults.getMultiMapConfigs().forEach((k, v) -> config.getMultiMapConfigs().putIfAbsent(k, v));
     vertxDefaults.getMapConfigs().forEach((k, v) -> config.getMapConfigs().putIfAbsent(k, v));
-  }
-
-  static boolean readable(String file) {
-    return file != null && Files.isReadable(Path.of(file));
   }
 }

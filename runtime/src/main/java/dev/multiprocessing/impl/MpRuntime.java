@@ -3,7 +3,6 @@ package dev.multiprocessing.impl;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import dev.multiprocessing.ClusterOptions;
-import dev.multiprocessing.ProcessError;
 import dev.multiprocessing.codecs.KryoMessageCodec;
 import dev.multiprocessing.codecs.Pickled;
 import io.vertx.core.Future;
@@ -232,10 +231,6 @@ public final class MpRuntime {
     }
   }
 
-  public boolean isMember(String node) {
-    return clusterManager.getNodes().contains(node);
-  }
-
   /** Registers a child about to start in this JVM and the spec its hello will be answered with. */
   public ChildRecord register(String key, Pickled spec) {
     ChildRecord r = new ChildRecord(key);
@@ -278,10 +273,6 @@ public final class MpRuntime {
       }
     }
     return fs;
-  }
-
-  ForkServer forkServerIfStarted() {
-    return forkServer;
   }
 
   /** Sends a protocol message and waits for the reply (event bus request-reply). */
@@ -330,7 +321,4 @@ public final class MpRuntime {
     return ownsVertx ? vertx.close() : Future.succeededFuture();
   }
 
-  static ProcessError dead(String what, Throwable cause) {
-    return new ProcessError(what + ": " + cause.getMessage(), cause);
-  }
 }
