@@ -320,5 +320,4 @@ public final class MpRuntime {
     }
     return ownsVertx ? vertx.close() : Future.succeededFuture();
   }
-
 }
