@@ -30,6 +30,10 @@ final class ClusterBootstrap {
 
   static Future<Vertx> start(ClusterOptions options, boolean child) {
     quietHazelcast();
+    if (child && HZ.getLevel() == Level.WARNING) {
+      // A child's stderr is its program's: Hazelcast's membership churn is not news there.
+      HZ.setLevel(Level.SEVERE);
+    }
     Config config;
     try {
       config = hazelcastConfig(options, child);
@@ -57,6 +61,8 @@ final class ClusterBootstrap {
   private static final Logger HZ_TCP = Logger.getLogger("com.hazelcast.internal.server.tcp");
   private static final Logger HZ_MEMBERSHIP = Logger.getLogger("com.hazelcast.internal.cluster");
   private static final Logger HZ_FACTORY = Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory");
+  /** Registrations racing a member list change (children come and go) warn, then retry. */
+  private static final Logger HZ_EVENTS = Logger.getLogger("com.hazelcast.spi.impl.eventservice");
   /** Vert.x warns when a connection to a JVM that just exited fails; children exit all the time. */
   private static final Logger VX_CONNECTIONS = Logger.getLogger("io.vertx.core.eventbus.impl.clustered");
 
@@ -64,7 +70,7 @@ final class ClusterBootstrap {
     if (HZ.getLevel() == null) {
       HZ.setLevel(Level.WARNING);
     }
-    for (Logger l : new Logger[] {HZ_TCP, HZ_MEMBERSHIP, HZ_FACTORY, VX_CONNECTIONS}) {
+    for (Logger l : new Logger[] {HZ_TCP, HZ_MEMBERSHIP, HZ_FACTORY, HZ_EVENTS, VX_CONNECTIONS}) {
       if (l.getLevel() == null) {
         l.setLevel(Level.SEVERE);
       }

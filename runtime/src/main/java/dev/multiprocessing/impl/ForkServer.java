@@ -242,16 +242,35 @@ public final class ForkServer {
     return poolSize;
   }
 
-  /** Ends the idle warm JVMs (by closing their stdin) and stops refilling. */
-  synchronized void close() {
-    closed = true;
-    for (Warm w : byPid.values()) {
-      if (w.ownerAddress == null) {
-        ChildLauncher.closeStdin(w.os);
+  /**
+   * Ends the idle warm JVMs (closing their stdin halts them) and stops refilling. Off an event
+   * loop it waits for them (at most 2 s), so that they are gone before this member leaves the
+   * cluster: a lite member left alone would log every lost partition.
+   */
+  void close() {
+    List<java.lang.Process> ending = new java.util.ArrayList<>();
+    synchronized (this) {
+      closed = true;
+      for (Warm w : byPid.values()) {
+        if (w.ownerAddress == null) {
+          ChildLauncher.closeStdin(w.os);
+          ending.add(w.os);
+        }
+      }
+      idle.clear();
+      failWaiters(new IllegalStateException("the fork server is closed"));
+      launcher.shutdown();
+    }
+    if (!io.vertx.core.Context.isOnEventLoopThread()) {
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      for (java.lang.Process p : ending) {
+        try {
+          p.waitFor(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
-    idle.clear();
-    failWaiters(new IllegalStateException("the fork server is closed"));
-    launcher.shutdown();
   }
 }
