@@ -52,6 +52,9 @@ public final class ForkServer {
   /** A warm JVM: its OS process and, once taken, who to report its exit to. */
   private static final class Warm {
     final java.lang.Process os;
+    /** Counted in {@link #starting} until it is ready or gone: each JVM leaves that count once. */
+    boolean booting = true;
+    boolean exited;
     Messages.WarmJvm jvm;
     String key;
     String ownerAddress;
@@ -68,7 +71,7 @@ public final class ForkServer {
     registered = Future.all(
         rt.vertx().eventBus().<Pickled>consumer(helloAddress, this::onHello).completion(),
         rt.vertx().eventBus().<Pickled>consumer(hostAddress(), this::onTake).completion()).mapEmpty();
-    registered.onSuccess(x -> launcher.execute(this::refill));
+    registered.onSuccess(x -> scheduleRefill());
   }
 
   /** The address that every JVM of this host asks for a warm JVM. */
@@ -81,16 +84,16 @@ public final class ForkServer {
     msg.reply(null);
     // One round trip now opens the connection to the warm JVM and caches its address, so the
     // spec sent at start() takes neither a cluster lookup nor a TCP handshake.
-    rt.request(hello.address(), new Messages.Ping(), 30_000).onComplete(x -> ready(hello));
+    rt.request(hello.address(), new Messages.Ping(), 30_000).onComplete(ar -> ready(hello, ar.succeeded()));
   }
 
-  private void ready(Messages.Hello hello) {
+  private void ready(Messages.Hello hello, boolean answered) {
     synchronized (this) {
       Warm w = byPid.get(hello.pid());
-      starting--;
-      if (w == null || closed) {
+      if (w == null || w.exited || !answered || closed) {
         return;
       }
+      settleBoot(w);
       w.jvm = new Messages.WarmJvm(hello.address(), hello.pid(), hello.nodeId());
       idle.addLast(w);
       dispatch();
@@ -131,9 +134,9 @@ public final class ForkServer {
     }
     if (satisfied) {
       // A JVM booting takes both cores for a while: let the process just handed out start first.
-      rt.vertx().setTimer(REFILL_DELAY_MS, t -> launcher.execute(this::refill));
+      rt.vertx().setTimer(REFILL_DELAY_MS, t -> scheduleRefill());
     } else {
-      launcher.execute(this::refill);
+      scheduleRefill();
     }
     rt.vertx().setTimer(TAKE_TIMEOUT_MS, t -> p.tryFail(new dev.multiprocessing.ProcessError(
         "no warm JVM became ready within " + TAKE_TIMEOUT_MS / 1000 + " s")));
@@ -157,11 +160,25 @@ public final class ForkServer {
     }
   }
 
+  /** Runs {@link #refill} on the launcher thread, unless the server is closed. */
+  private void scheduleRefill() {
+    try {
+      launcher.execute(this::refill);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed meanwhile: nothing to refill
+    }
+  }
+
+  /** Takes {@code w} out of the count of booting JVMs (once). */
+  private void settleBoot(Warm w) {
+    if (w.booting) {
+      w.booting = false;
+      starting--;
+    }
+  }
+
   /** Launches warm JVMs until idle + starting covers the pool size and the waiting takers. */
   private synchronized void refill() {
-    if (launcher.isShutdown()) {
-      return;
-    }
     while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && idle.size() + starting < poolSize + waiting.size()) {
       starting++;
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
@@ -174,8 +191,9 @@ public final class ForkServer {
         failWaiters(e);
         return;
       }
-      holder[0] = new Warm(os);
-      byPid.put(os.pid(), holder[0]);
+      Warm w = new Warm(os);
+      byPid.put(os.pid(), w);
+      holder[0] = w;
       rt.vertx().setTimer(HELLO_TIMEOUT_MS, t -> killIfSilent(holder[0]));
       if (!os.isAlive()) {
         exited(holder[0], os.exitValue());
@@ -198,9 +216,13 @@ public final class ForkServer {
       return;
     }
     synchronized (this) {
+      if (w.exited) {
+        return;
+      }
+      w.exited = true;
       byPid.remove(w.os.pid());
-      if (w.jvm == null) {
-        starting--;
+      if (w.booting) {
+        settleBoot(w);
         if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
           // A crash loop (bad class path, bad JVM flag): fail the waiters instead of retrying forever.
           failWaiters(new dev.multiprocessing.ProcessError(failuresInARow + " warm JVMs in a row exited (last status "
@@ -210,7 +232,7 @@ public final class ForkServer {
       }
       idle.remove(w);
       if (w.ownerAddress == null && !closed) {
-        launcher.execute(this::refill);
+        scheduleRefill();
       }
     }
     if (w.jvm != null) {
