@@ -42,6 +42,8 @@ public final class MpRuntime {
   private final Map<String, ChildRecord> records = new ConcurrentHashMap<>();
   private final Map<String, Pickled> pendingSpecs = new ConcurrentHashMap<>();
   private final Map<String, List<Runnable>> nodeLeftActions = new ConcurrentHashMap<>();
+  /** Members known to have left or died (node ids are never reused). */
+  private final java.util.Set<String> goneNodes = ConcurrentHashMap.newKeySet();
   private volatile ForkServer forkServer;
   private Future<Void> ready;
 
@@ -216,6 +218,7 @@ public final class MpRuntime {
   }
 
   private void nodeLeft(String node) {
+    goneNodes.add(node);
     List<Runnable> actions = nodeLeftActions.remove(node);
     if (actions != null) {
       actions.forEach(Runnable::run);
@@ -225,8 +228,8 @@ public final class MpRuntime {
   /** Runs {@code action} once when the cluster member {@code node} leaves (at once if it already has). */
   public void onNodeLeft(String node, Runnable action) {
     nodeLeftActions.computeIfAbsent(node, k -> new CopyOnWriteArrayList<>()).add(action);
-    boolean present = clusterManager.getNodes().contains(node);
-    if (!present) {
+    // An announced death counts at once, although Hazelcast may list the member for seconds more.
+    if (goneNodes.contains(node) || !clusterManager.getNodes().contains(node)) {
       nodeLeft(node);
     }
   }

@@ -69,15 +69,9 @@ public final class ChildMain {
       Runtime.getRuntime().halt(1);
     });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> onSystemExit(rt, spec), "mp-system-exit"));
-    rt.vertx().deployVerticle(new ProcessVerticle(self, code -> {
-      report(rt, spec, code, false);
-      exitingOurselves = true;
-      leave(rt, code);
-    })).onFailure(t -> {
+    rt.vertx().deployVerticle(new ProcessVerticle(self, code -> finish(rt, spec, code))).onFailure(t -> {
       t.printStackTrace();
-      report(rt, spec, 1, false);
-      exitingOurselves = true;
-      leave(rt, 1);
+      finish(rt, spec, 1);
     });
   }
 
@@ -138,6 +132,13 @@ public final class ChildMain {
       flush();
       Runtime.getRuntime().halt(128 + sig.signal());
     }
+  }
+
+  /** Reports the exit code, then leaves the cluster and halts (no shutdown hook marks it). */
+  private static void finish(MpRuntime rt, Messages.ChildSpec spec, int code) {
+    report(rt, spec, code, false);
+    exitingOurselves = true;
+    leave(rt, code);
   }
 
   /** Tells the parent how the process ended and waits for its acknowledgement (bounded). */

@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -633,17 +632,16 @@ public final class PipeEnd {
       checkOpen();
       List<Long> seqs = new ArrayList<>();
       List<byte[]> data = new ArrayList<>();
-      long seq = recvNext - ready.size();
+      long firstPending = recvNext - ready.size();
+      long seq = firstPending;
       for (byte[] m : ready) {
         seqs.add(seq++);
         data.add(m);
       }
-      for (Iterator<Map.Entry<Long, byte[]>> it = early.entrySet().iterator(); it.hasNext();) {
-        Map.Entry<Long, byte[]> e = it.next();
+      for (Map.Entry<Long, byte[]> e : early.entrySet()) {
         seqs.add(e.getKey());
         data.add(e.getValue());
       }
-      long firstPending = recvNext - ready.size();
       enqueue(Frames.MOVING, epoch + 1, new byte[0]);
       moved = true;
       PipeHandle h = new PipeHandle(pipeId, side, readable, writable, inbox, peer, peerNode, peerMoving,
