@@ -49,4 +49,31 @@ public final class MpContext {
   public String toString() {
     return "<MpContext " + method + ">";
   }
+
+  // ---------------------------------------------------------------- queues (issue 4)
+
+  /** Python's {@code ctx.Queue()}: an unbounded process queue. Blocks briefly (registration). */
+  public <E> dev.multiprocessing.queues.Queue<E> queue() {
+    return dev.multiprocessing.queues.Queues.queue(0);
+  }
+
+  /** Python's {@code ctx.Queue(maxsize)} ({@code maxsize <= 0}: unbounded). */
+  public <E> dev.multiprocessing.queues.Queue<E> queue(int maxsize) {
+    return dev.multiprocessing.queues.Queues.queue(maxsize);
+  }
+
+  /** Python's {@code ctx.SimpleQueue()}. */
+  public <E> dev.multiprocessing.queues.SimpleQueue<E> simpleQueue() {
+    return dev.multiprocessing.queues.Queues.simpleQueue();
+  }
+
+  /** Python's {@code ctx.JoinableQueue()}. */
+  public <E> dev.multiprocessing.queues.JoinableQueue<E> joinableQueue() {
+    return dev.multiprocessing.queues.Queues.joinableQueue(0);
+  }
+
+  /** Python's {@code ctx.JoinableQueue(maxsize)}. */
+  public <E> dev.multiprocessing.queues.JoinableQueue<E> joinableQueue(int maxsize) {
+    return dev.multiprocessing.queues.Queues.joinableQueue(maxsize);
+  }
 }

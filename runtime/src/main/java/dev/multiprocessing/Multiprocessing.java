@@ -175,4 +175,31 @@ public final class Multiprocessing {
   public static Logger logToStderr() {
     return MpLogging.toStderr(null);
   }
+
+  // ---------------------------------------------------------------- queues (issue 4)
+
+  /** Python's {@code Queue()}: an unbounded process queue. Blocks briefly (registration). */
+  public static <E> dev.multiprocessing.queues.Queue<E> queue() {
+    return dev.multiprocessing.queues.Queues.queue(0);
+  }
+
+  /** Python's {@code Queue(maxsize)} ({@code maxsize <= 0}: unbounded). */
+  public static <E> dev.multiprocessing.queues.Queue<E> queue(int maxsize) {
+    return dev.multiprocessing.queues.Queues.queue(maxsize);
+  }
+
+  /** Python's {@code SimpleQueue()}. */
+  public static <E> dev.multiprocessing.queues.SimpleQueue<E> simpleQueue() {
+    return dev.multiprocessing.queues.Queues.simpleQueue();
+  }
+
+  /** Python's {@code JoinableQueue()}. */
+  public static <E> dev.multiprocessing.queues.JoinableQueue<E> joinableQueue() {
+    return dev.multiprocessing.queues.Queues.joinableQueue(0);
+  }
+
+  /** Python's {@code JoinableQueue(maxsize)}. */
+  public static <E> dev.multiprocessing.queues.JoinableQueue<E> joinableQueue(int maxsize) {
+    return dev.multiprocessing.queues.Queues.joinableQueue(maxsize);
+  }
 }

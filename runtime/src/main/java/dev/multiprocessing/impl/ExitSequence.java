@@ -23,6 +23,10 @@ public final class ExitSequence {
 
   private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean DONE = new AtomicBoolean();
+  /** Python's exit finalizers: flush what this JVM still owes others (queue feeders), bounded. */
+  private static final List<java.util.function.Supplier<io.vertx.core.Future<?>>> FINALIZERS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static final long FINALIZER_WAIT_MS = 10_000;
 
   private ExitSequence() {}
 
@@ -47,6 +51,29 @@ public final class ExitSequence {
       if (main != null) {
         Threads.startDaemon("mp-main-watcher", () -> watch(main, rt));
       }
+    }
+  }
+
+  /** Adds a finalizer that {@link #runFinalizers()} runs at exit, after the children are done. */
+  public static void atExit(java.util.function.Supplier<io.vertx.core.Future<?>> finalizer) {
+    FINALIZERS.add(finalizer);
+  }
+
+  /** Runs every finalizer and waits for all of them, at most 10 s in all. */
+  public static void runFinalizers() {
+    List<io.vertx.core.Future<?>> waits = new ArrayList<>();
+    for (var f : FINALIZERS) {
+      try {
+        waits.add(f.get());
+      } catch (RuntimeException e) {
+        // a finalizer that fails must not stop the others
+      }
+    }
+    try {
+      io.vertx.core.Future.join(waits).toCompletionStage().toCompletableFuture()
+          .get(FINALIZER_WAIT_MS, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      // exiting anyway
     }
   }
 
@@ -82,6 +109,7 @@ public final class ExitSequence {
     }
     try {
       finishChildren();
+      runFinalizers();
     } finally {
       try {
         rt.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);

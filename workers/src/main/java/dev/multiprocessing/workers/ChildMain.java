@@ -96,6 +96,7 @@ public final class ChildMain {
     } catch (InterruptedException | RuntimeException e) {
       // exiting anyway
     }
+    ExitSequence.runFinalizers();
     MpLogging.logger().info("process exiting with exitcode " + code);
     return code;
   }
@@ -156,6 +157,7 @@ public final class ChildMain {
     if (exitingOurselves) {
       return;
     }
+    ExitSequence.runFinalizers();
     report(rt, spec, 0, true);
     closeQuietly(rt);
   }

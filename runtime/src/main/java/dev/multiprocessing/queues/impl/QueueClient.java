@@ -1,0 +1,677 @@
+package dev.multiprocessing.queues.impl;
+
+import dev.multiprocessing.ProcessError;
+import dev.multiprocessing.codecs.Pickled;
+import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.queues.Empty;
+import dev.multiprocessing.queues.Full;
+import dev.multiprocessing.queues.impl.QueueProtocol.*;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One JVM's side of one queue, shared by every thread of that JVM: a producer outbox and a
+ * consumer buffer, talking to the queue's {@link QueueHome} over the event bus.
+ *
+ * <p>Design. A {@code put} serializes its item in the caller's thread and appends it to the
+ * outbox; this client's context flushes the outbox as one event-bus message per batch, so that a
+ * burst costs one send, and in put order (all sends leave from that one context). A {@code get}
+ * takes from the local buffer when it holds an item; otherwise it states a demand and waits. The
+ * demand grows while this JVM drains its deliveries quickly (a prefetch window, 1 to 1024 items,
+ * doubling while each batch is used up within 2 ms) and falls back to one item for a slow consumer,
+ * so that a task queue shared by workers stays fair. Consumption is acknowledged to the home
+ * right away for a slow consumer and within about a millisecond for a fast one: until then, the
+ * home keeps the item and re-queues it if this JVM dies. A {@code get} that cannot wait (no block,
+ * or a timeout of zero or below) sends a probe behind its demand: the home answers it after
+ * whatever it could deliver, so "empty" means the home had nothing, not that nothing was local.
+ * All state is guarded by {@link #lock}; waiting callers are promises completed outside it.
+ */
+public final class QueueClient {
+
+  static final int BATCH_BYTES = 256 << 10;
+  static final int MAX_WINDOW = 1024;
+  private static final long FAST_NANOS = 2_000_000;
+  private static final long SLOW_NANOS = 10_000_000;
+  private static final long REQUEST_TIMEOUT_MS = 365L * 24 * 3600 * 1000;
+  private static final Set<QueueClient> OPEN = ConcurrentHashMap.newKeySet();
+
+  static {
+    dev.multiprocessing.impl.ExitSequence.atExit(QueueClient::closeAllAtExit);
+  }
+
+  private record PendingPut(byte[] item, Promise<Void> promise, long req, long timer) {}
+
+  private static final class Getter {
+    final Promise<byte[]> promise = Promise.promise();
+    final long probe;
+    long timer = -1;
+
+    Getter(long probe) {
+      this.probe = probe;
+    }
+  }
+
+  public final String queueId;
+  public final String homeAddress;
+  public final String homeNode;
+  public final int maxsize;
+  private final MpRuntime rt;
+  private final Context ctx;
+  private final String clientId = UUID.randomUUID().toString();
+  private final String inbox;
+  private final Future<Void> ready;
+  private final ReentrantLock lock = new ReentrantLock();
+  private MessageConsumer<Pickled> detachedConsumer;
+
+  private boolean closed;
+  private String dead;
+  private boolean noJoin;
+  private Promise<Void> detached;
+
+  private final ArrayList<byte[]> outbox = new ArrayList<>();
+  private int outboxSlots;
+  private long inFlight;
+  private boolean flushScheduled;
+  private final Map<Long, PendingPut> slotWaits = new HashMap<>();
+  private final ArrayDeque<Object> control = new ArrayDeque<>();
+  private long reqSeq;
+  private final List<Promise<Void>> drainWatchers = new ArrayList<>();
+  private final Set<Promise<?>> requests = ConcurrentHashMap.newKeySet();
+
+  private final ArrayDeque<byte[]> buffer = new ArrayDeque<>();
+  private final ArrayDeque<Getter> getters = new ArrayDeque<>();
+  private int gen;
+  private long received;
+  private long consumed;
+  private long ackedSent;
+  private long limitSent;
+  private int window = 1;
+  private long batchArrival;
+  private long probeSeq;
+  private long probeSent;
+  private int tasksPending;
+  private long localTasks;
+  private boolean ackTimer;
+
+  /** This JVM's side of the queue whose home listens at {@code homeAddress} in JVM {@code homeNode}. */
+  public static QueueClient connect(MpRuntime rt, String queueId, String homeAddress, String homeNode, int maxsize) {
+    return new QueueClient(rt, queueId, homeAddress, homeNode, maxsize);
+  }
+
+  private QueueClient(MpRuntime rt, String queueId, String homeAddress, String homeNode, int maxsize) {
+    this.rt = rt;
+    this.queueId = queueId;
+    this.homeAddress = homeAddress;
+    this.homeNode = homeNode;
+    this.maxsize = maxsize;
+    this.ctx = rt.vertx().getOrCreateContext();
+    this.inbox = homeAddress + "." + clientId.substring(0, 8);
+    Promise<Void> registered = Promise.promise();
+    ctx.runOnContext(v -> {
+      MessageConsumer<Pickled> c = rt.vertx().eventBus().consumer(inbox, m -> onInbox(m.body().get()));
+      c.completion().onComplete(registered);
+      detachedConsumer = c;
+    });
+    this.ready = registered.future().onSuccess(v -> rt.send(homeAddress, new Attach(clientId, rt.nodeId(), inbox)));
+    OPEN.add(this);
+    rt.onNodeLeft(homeNode, () -> die("the process that created this queue has exited (its JVM left the cluster)"));
+  }
+
+  // ---------------------------------------------------------------- put
+
+  /** Appends an item (already serialized); the future completes once the put is done here. */
+  public Future<Void> put(byte[] item, boolean block, double timeout) {
+    lock.lock();
+    try {
+      checkUsable();
+      if (maxsize <= 0) {
+        addToOutbox(item, false);
+        return Future.succeededFuture();
+      }
+      boolean nowait = !block || timeout <= 0;
+      long req = ++reqSeq;
+      Promise<Void> p = Promise.promise();
+      long timer = nowait || Double.isInfinite(timeout) ? -1
+          : rt.vertx().setTimer(millis(timeout), t -> putTimedOut(req));
+      slotWaits.put(req, new PendingPut(item, p, req, timer));
+      control.add(new SlotRequest(clientId, req, nowait));
+      scheduleFlush();
+      return p.future();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void addToOutbox(byte[] item, boolean slot) {
+    outbox.add(item);
+    inFlight++;
+    if (slot) {
+      outboxSlots++;
+    }
+    scheduleFlush();
+  }
+
+  private void putTimedOut(long req) {
+    PendingPut pp;
+    lock.lock();
+    try {
+      pp = slotWaits.remove(req);
+    } finally {
+      lock.unlock();
+    }
+    if (pp != null) {
+      pp.promise().fail(new Full("put() timed out: the queue stayed full (maxsize " + maxsize + ")"));
+    }
+  }
+
+  private void onSlot(long req, boolean granted) {
+    PendingPut pp;
+    lock.lock();
+    try {
+      pp = slotWaits.remove(req);
+      if (pp == null) {
+        if (granted) {
+          control.add(new SlotReturn(clientId, 1));
+          scheduleFlush();
+        }
+        return;
+      }
+      if (pp.timer() >= 0) {
+        rt.vertx().cancelTimer(pp.timer());
+      }
+      if (granted) {
+        addToOutbox(pp.item(), true);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (granted) {
+      pp.promise().complete();
+    } else {
+      pp.promise().fail(new Full("the queue is full (maxsize " + maxsize + ")"));
+    }
+  }
+
+  // ---------------------------------------------------------------- get
+
+  /** Takes the next item for this JVM; fails with {@link Empty} when none comes in time. */
+  public Future<byte[]> get(boolean block, double timeout) {
+    lock.lock();
+    try {
+      checkUsable();
+      byte[] item = buffer.poll();
+      if (item != null) {
+        took();
+        return Future.succeededFuture(item);
+      }
+      adaptWindow();
+      boolean nowait = !block || timeout <= 0;
+      Getter g = new Getter(nowait ? ++probeSeq : 0);
+      getters.add(g);
+      if (!nowait && !Double.isInfinite(timeout)) {
+        g.timer = rt.vertx().setTimer(millis(timeout), t -> getTimedOut(g));
+      }
+      scheduleFlush();
+      return g.promise.future();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Bookkeeping for one item handed to a caller; under the lock. */
+  private void took() {
+    consumed++;
+    localTasks++;
+    if (window > 1 && buffer.size() <= window / 2 && limitSent == received) {
+      scheduleFlush();
+    } else {
+      scheduleAck();
+    }
+  }
+
+  /**
+   * A get found nothing here: if the last delivery was used up quickly, ask for twice as much
+   * next time; if this consumer is slow, ask for one item at a time (fair to other consumers).
+   */
+  private void adaptWindow() {
+    long since = System.nanoTime() - batchArrival;
+    window = since < FAST_NANOS ? Math.min(window * 2, MAX_WINDOW) : since > SLOW_NANOS ? 1 : window;
+  }
+
+  private void scheduleAck() {
+    if (window <= 1) {
+      scheduleFlush();
+    } else if (!ackTimer) {
+      ackTimer = true;
+      rt.vertx().setTimer(1, t -> {
+        lock.lock();
+        try {
+          ackTimer = false;
+          scheduleFlush();
+        } finally {
+          lock.unlock();
+        }
+      });
+    }
+  }
+
+  private void getTimedOut(Getter g) {
+    boolean removed;
+    lock.lock();
+    try {
+      removed = getters.remove(g);
+      if (removed) {
+        cancelDemandIfIdle();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (removed) {
+      g.promise.fail(new Empty("get() timed out: the queue stayed empty"));
+    }
+  }
+
+  private void onProbeDone(long probe) {
+    List<Getter> empty = new ArrayList<>();
+    lock.lock();
+    try {
+      for (Iterator<Getter> it = getters.iterator(); it.hasNext(); ) {
+        Getter g = it.next();
+        if (g.probe != 0 && g.probe <= probe) {
+          it.remove();
+          empty.add(g);
+        }
+      }
+      cancelDemandIfIdle();
+    } finally {
+      lock.unlock();
+    }
+    empty.forEach(g -> g.promise.fail(new Empty("the queue is empty")));
+  }
+
+  /** Nobody waits here any more: hand back what is on its way, so other consumers get it. */
+  private void cancelDemandIfIdle() {
+    if (getters.isEmpty() && buffer.isEmpty() && limitSent > received) {
+      releaseBuffer();
+    }
+  }
+
+  private void onItems(Items it) {
+    List<Getter> served = new ArrayList<>();
+    List<byte[]> handed = new ArrayList<>();
+    lock.lock();
+    try {
+      if (it.gen() != gen || dead != null) {
+        return;
+      }
+      received += it.items().size();
+      batchArrival = System.nanoTime();
+      for (byte[] item : it.items()) {
+        Getter g = getters.poll();
+        if (g == null) {
+          buffer.add(item);
+          continue;
+        }
+        if (g.timer >= 0) {
+          rt.vertx().cancelTimer(g.timer);
+        }
+        served.add(g);
+        handed.add(item);
+        consumed++;
+        localTasks++;
+      }
+      if (!served.isEmpty() || !getters.isEmpty()) {
+        scheduleAck();
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (int i = 0; i < served.size(); i++) {
+      served.get(i).promise.complete(handed.get(i));
+    }
+  }
+
+  private void onRecall(Recall r) {
+    lock.lock();
+    try {
+      if (r.gen() == gen && getters.isEmpty() && !buffer.isEmpty()) {
+        releaseBuffer();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Hands every received but unconsumed item back to the home; under the lock. */
+  private void releaseBuffer() {
+    control.add(new Release(clientId, gen, consumed, tasksPending));
+    tasksPending = 0;
+    ackedSent = consumed;
+    gen++;
+    buffer.clear();
+    received = consumed;
+    limitSent = consumed;
+    window = 1;
+    scheduleFlush();
+  }
+
+  // ---------------------------------------------------------------- flushing (on the context)
+
+  private void scheduleFlush() {
+    if (!flushScheduled) {
+      flushScheduled = true;
+      onContext(this::flush);
+    }
+  }
+
+  private void onContext(Runnable r) {
+    ctx.runOnContext(v -> {
+      if (ready.isComplete()) {
+        r.run();
+      } else {
+        ready.onComplete(x -> r.run());
+      }
+    });
+  }
+
+  private void flush() {
+    List<Object> out = new ArrayList<>();
+    lock.lock();
+    try {
+      flushScheduled = false;
+      if (dead != null || ready.failed()) {
+        return;
+      }
+      out.addAll(control);
+      control.clear();
+      drainOutbox(out);
+      Object demand = consumerMessage();
+      if (demand != null) {
+        out.add(demand);
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (Object m : out) {
+      rt.send(homeAddress, m);
+    }
+  }
+
+  private void drainOutbox(List<Object> out) {
+    int from = 0;
+    while (from < outbox.size()) {
+      int to = from;
+      long bytes = 0;
+      while (to < outbox.size() && (to == from || bytes + outbox.get(to).length <= BATCH_BYTES)) {
+        bytes += outbox.get(to++).length;
+      }
+      int slots = Math.min(outboxSlots, to - from);
+      outboxSlots -= slots;
+      out.add(new Put(clientId, new ArrayList<>(outbox.subList(from, to)), slots));
+      from = to;
+    }
+    outbox.clear();
+  }
+
+  /** The demand (or acknowledgement) this consumer should send now, if any; under the lock. */
+  private Object consumerMessage() {
+    long probe = probeSeq > probeSent ? probeSeq : 0;
+    long want = 0;
+    if (!getters.isEmpty() && buffer.isEmpty()) {
+      want = Math.max(getters.size(), window);
+    } else if (window > 1 && buffer.size() <= window / 2 && limitSent == received && consumed > 0) {
+      want = window;
+    }
+    long limit = Math.max(limitSent, received + want);
+    if (limit > limitSent || probe != 0) {
+      probeSent = probeSeq;
+      limitSent = limit;
+      Object d = new Demand(clientId, gen, consumed, limit, probe, tasksPending);
+      ackedSent = consumed;
+      tasksPending = 0;
+      return d;
+    }
+    if (consumed > ackedSent || tasksPending > 0) {
+      Object a = new Ack(clientId, consumed, tasksPending);
+      ackedSent = consumed;
+      tasksPending = 0;
+      return a;
+    }
+    return null;
+  }
+
+  private void onInbox(Object body) {
+    if (body instanceof Items it) {
+      onItems(it);
+    } else if (body instanceof PutAck a) {
+      onPutAck(a.count());
+    } else if (body instanceof SlotGrant g) {
+      onSlot(g.req(), true);
+    } else if (body instanceof SlotDenied d) {
+      onSlot(d.req(), false);
+    } else if (body instanceof ProbeDone p) {
+      onProbeDone(p.probe());
+    } else if (body instanceof Recall r) {
+      onRecall(r);
+    }
+  }
+
+  private void onPutAck(int count) {
+    List<Promise<Void>> done = List.of();
+    lock.lock();
+    try {
+      inFlight -= count;
+      if (inFlight == 0 && !drainWatchers.isEmpty()) {
+        done = new ArrayList<>(drainWatchers);
+        drainWatchers.clear();
+      }
+    } finally {
+      lock.unlock();
+    }
+    done.forEach(Promise::complete);
+  }
+
+  // ---------------------------------------------------------------- requests to the home
+
+  /** Sends {@code msg} as a request once everything put and consumed so far has been sent. */
+  <T> Future<T> request(Object msg) {
+    Promise<T> p = Promise.promise();
+    lock.lock();
+    try {
+      checkUsable();
+      requests.add(p);
+    } finally {
+      lock.unlock();
+    }
+    onContext(() -> {
+      flush();
+      DeliveryOptions o = new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS);
+      rt.vertx().eventBus().<Pickled>request(homeAddress, Pickled.of(msg), o).onComplete(ar -> {
+        requests.remove(p);
+        if (ar.succeeded()) {
+          @SuppressWarnings("unchecked")
+          T value = ar.result().body() == null ? null : (T) ar.result().body().get();
+          p.tryComplete(value);
+        } else {
+          p.tryFail(translate(ar.cause()));
+        }
+      });
+    });
+    return p.future();
+  }
+
+  private Throwable translate(Throwable t) {
+    if (t instanceof ReplyException re && re.failureCode() == 409) {
+      return new IllegalStateException(re.getMessage());
+    }
+    String why = dead != null ? dead : "the queue's home did not answer: " + t.getMessage();
+    return new ProcessError(why, t);
+  }
+
+  /** {@code {qsize, unfinished tasks}} as the home counts them. */
+  public Future<long[]> stat() {
+    return request(new Stat());
+  }
+
+  public Future<Void> join() {
+    return request(new Join());
+  }
+
+  /** Python's {@code task_done()}: checked here when this JVM got unfinished items, else at the home. */
+  public Future<Void> taskDone() {
+    lock.lock();
+    try {
+      checkUsable();
+      if (localTasks > 0) {
+        localTasks--;
+        tasksPending++;
+        scheduleAck();
+        return Future.succeededFuture();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return request(new TaskDone(clientId));
+  }
+
+  // ---------------------------------------------------------------- life cycle
+
+  /** Closes this JVM's side: later calls fail; buffered puts still go; unread items go back. */
+  public Future<Void> close() {
+    List<Getter> failed;
+    lock.lock();
+    try {
+      if (closed) {
+        return detached.future();
+      }
+      closed = true;
+      detached = Promise.promise();
+      failed = new ArrayList<>(getters);
+      getters.clear();
+    } finally {
+      lock.unlock();
+    }
+    failed.forEach(g -> g.promise.tryFail(closedError()));
+    onContext(() -> {
+      flush();
+      detach();
+    });
+    return detached.future();
+  }
+
+  private void detach() {
+    Object msg;
+    lock.lock();
+    try {
+      if (dead != null) {
+        finishDetach();
+        return;
+      }
+      msg = new Detach(clientId, consumed, tasksPending);
+      buffer.clear();
+    } finally {
+      lock.unlock();
+    }
+    whenDrained().compose(v -> rt.vertx().eventBus().request(homeAddress, Pickled.of(msg),
+        new DeliveryOptions().setSendTimeout(30_000))).onComplete(ar -> finishDetach());
+  }
+
+  private void finishDetach() {
+    OPEN.remove(this);
+    if (detachedConsumer != null) {
+      detachedConsumer.unregister();
+    }
+    detached.tryComplete();
+  }
+
+  /** Completes when every item put here has reached the home (Python's feeder thread is done). */
+  public Future<Void> whenDrained() {
+    lock.lock();
+    try {
+      if (inFlight == 0 || dead != null) {
+        return Future.succeededFuture();
+      }
+      Promise<Void> p = Promise.promise();
+      drainWatchers.add(p);
+      return p.future();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Python's {@code cancel_join_thread()}: the exit of this JVM will not wait for the flush. */
+  public void cancelJoinThread() {
+    noJoin = true;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** At exit: every open queue of this JVM flushes and gives back unread items (bounded wait). */
+  public static Future<Void> closeAllAtExit() {
+    List<Future<Void>> waits = new ArrayList<>();
+    for (QueueClient c : OPEN) {
+      Future<Void> f = c.close();
+      if (!c.noJoin) {
+        waits.add(f);
+      }
+    }
+    return Future.join(waits).mapEmpty();
+  }
+
+  private void die(String why) {
+    List<Promise<?>> fail = new ArrayList<>();
+    lock.lock();
+    try {
+      if (dead != null) {
+        return;
+      }
+      dead = why;
+      getters.forEach(g -> fail.add(g.promise));
+      getters.clear();
+      slotWaits.values().forEach(pp -> fail.add(pp.promise()));
+      slotWaits.clear();
+      fail.addAll(drainWatchers);
+      drainWatchers.clear();
+      fail.addAll(requests);
+    } finally {
+      lock.unlock();
+    }
+    fail.forEach(p -> p.tryFail(new ProcessError("queue is unusable: " + why)));
+    if (detached != null) {
+      finishDetach();
+    }
+  }
+
+  private void checkUsable() {
+    if (closed) {
+      throw closedError();
+    }
+    if (dead != null) {
+      throw new ProcessError("queue is unusable: " + dead);
+    }
+  }
+
+  private static IllegalStateException closedError() {
+    return new IllegalStateException("queue is closed");
+  }
+
+  private static long millis(double seconds) {
+    return Math.max(1, (long) Math.ceil(Math.min(seconds * 1000, Long.MAX_VALUE / 4.0)));
+  }
+}
