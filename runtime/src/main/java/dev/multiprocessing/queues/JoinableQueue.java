@@ -29,6 +29,7 @@ public class JoinableQueue<E> extends Queue<E> {
    *     {@code ValueError}), or when this queue is closed
    */
   public void taskDone() {
+    Blocking.checkMayBlock("JoinableQueue.taskDone()", "taskDoneAsync()");
     Blocking.await(taskDoneAsync(), "JoinableQueue.taskDone()", "taskDoneAsync()");
   }
 
@@ -42,6 +43,7 @@ public class JoinableQueue<E> extends Queue<E> {
 
   /** Waits until every item put has been marked done with {@link #taskDone()}. */
   public void join() {
+    Blocking.checkMayBlock("JoinableQueue.join()", "joinAsync()");
     Blocking.await(joinAsync(), "JoinableQueue.join()", "joinAsync()");
   }
 
@@ -55,6 +57,7 @@ public class JoinableQueue<E> extends Queue<E> {
 
   /** The number of items put and not yet marked done, as the home counts them. */
   public long unfinishedTasks() {
-    return Blocking.await(stat(), "JoinableQueue.unfinishedTasks()", "stat")[1];
+    Blocking.checkMayBlock("JoinableQueue.unfinishedTasks()", "qsizeAsync()");
+    return Blocking.await(stat(), "JoinableQueue.unfinishedTasks()", "qsizeAsync()")[1];
   }
 }

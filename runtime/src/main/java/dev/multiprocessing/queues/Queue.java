@@ -164,6 +164,7 @@ public class Queue<E> implements Shareable {
    * @throws IllegalStateException when this queue is closed
    */
   public void put(E obj, boolean block, double timeout) {
+    Blocking.checkMayBlock("Queue.put()", "putAsync()");
     Blocking.await(putAsync(obj, block, timeout), "Queue.put()", "putAsync()");
   }
 
@@ -205,6 +206,7 @@ public class Queue<E> implements Shareable {
    * @throws IllegalStateException when this queue is closed
    */
   public E get(boolean block, double timeout) {
+    Blocking.checkMayBlock("Queue.get()", "getAsync()");
     return Blocking.await(getAsync(block, timeout), "Queue.get()", "getAsync()");
   }
 
@@ -235,6 +237,7 @@ public class Queue<E> implements Shareable {
 
   /** Items put and not yet got, as the queue's home counts them (see the class comment). */
   public int qsize() {
+    Blocking.checkMayBlock("Queue.qsize()", "qsizeAsync()");
     return Blocking.await(qsizeAsync(), "Queue.qsize()", "qsizeAsync()");
   }
 
@@ -279,6 +282,7 @@ public class Queue<E> implements Shareable {
 
   /** Waits until everything put here before {@link #close()} has reached the queue. */
   public void joinThread() {
+    Blocking.checkMayBlock("Queue.joinThread()", "joinThreadAsync()");
     Blocking.await(joinThreadAsync(), "Queue.joinThread()", "joinThreadAsync()");
   }
 
