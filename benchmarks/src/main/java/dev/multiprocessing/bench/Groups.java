@@ -59,7 +59,8 @@ final class Groups {
   static final Map<String, Workload> IMPLEMENTED = Map.of(
       "process_start", new ProcessStart(),
       "pipe_pingpong", new PipePingpong(),
-      "pipe_throughput", new PipeThroughput());
+      "pipe_throughput", new PipeThroughput(),
+      "queue_throughput", new QueueThroughput());
 
   /** All group names in run order. */
   static List<String> names() {

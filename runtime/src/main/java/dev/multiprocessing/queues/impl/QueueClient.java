@@ -44,6 +44,13 @@ public final class QueueClient {
 
   static final int BATCH_BYTES = 256 << 10;
   static final int MAX_WINDOW = 1024;
+  /**
+   * A producer whose last flush carried this many items is in a burst: its next flush waits for
+   * {@link #BATCH_ITEMS} items or a millisecond, so that a stream travels in large messages while
+   * an occasional put (request-reply patterns) still leaves at once.
+   */
+  static final int BURST_ITEMS = 16;
+  static final int BATCH_ITEMS = 256;
   private static final long FAST_NANOS = 2_000_000;
   private static final long SLOW_NANOS = 10_000_000;
   private static final long REQUEST_TIMEOUT_MS = 365L * 24 * 3600 * 1000;
@@ -86,6 +93,8 @@ public final class QueueClient {
   private int outboxSlots;
   private long inFlight;
   private boolean flushScheduled;
+  private boolean flushTimer;
+  private int lastBatch;
   private final Map<Long, PendingPut> slotWaits = new HashMap<>();
   private final ArrayDeque<Object> control = new ArrayDeque<>();
   private long reqSeq;
@@ -162,7 +171,20 @@ public final class QueueClient {
     if (slot) {
       outboxSlots++;
     }
-    scheduleFlush();
+    if (lastBatch < BURST_ITEMS || outbox.size() >= BATCH_ITEMS) {
+      scheduleFlush();
+    } else if (!flushTimer && !flushScheduled) {
+      flushTimer = true;
+      rt.vertx().setTimer(1, t -> {
+        lock.lock();
+        try {
+          flushTimer = false;
+          scheduleFlush();
+        } finally {
+          lock.unlock();
+        }
+      });
+    }
   }
 
   private void putTimedOut(long req) {
@@ -398,6 +420,7 @@ public final class QueueClient {
       }
       out.addAll(control);
       control.clear();
+      lastBatch = outbox.size();
       drainOutbox(out);
       Object demand = consumerMessage();
       if (demand != null) {
