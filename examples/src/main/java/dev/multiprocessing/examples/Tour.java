@@ -50,6 +50,15 @@ public final class Tour {
     int code = VerticleExample.runOn(Multiprocessing.vertx()).await();
     System.out.println("the verticle's process ended with exit code " + code);
 
+    header(10, "QueueExample: Queue(), a child puts a list, the parent get()s it");
+    QueueExample.main(args);
+
+    header(11, "WorkerQueues: four workers take tasks from one queue and put results on another");
+    WorkerQueues.main(args);
+
+    header(12, "StartMethodQueues: set_start_method('spawn') and get_context('spawn') with a Queue");
+    StartMethodQueues.main(args);
+
     System.out.println();
     System.out.println("=== end of the tour ===");
   }

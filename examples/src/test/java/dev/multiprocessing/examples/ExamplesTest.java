@@ -111,6 +111,50 @@ class ExamplesTest {
   }
 
   @Test
+  void queueExample() throws Exception {
+    ExampleRun run = ExampleRun.of(QueueExample.class).assertSucceeded();
+    assertEquals(List.of("[42, null, hello]"), run.lines(), run::toString);
+  }
+
+  @Test
+  void startMethodQueues() throws Exception {
+    ExampleRun run = ExampleRun.of(StartMethodQueues.class).assertSucceeded();
+    assertEquals(List.of("hello", "hello"), run.lines(), run::toString);
+  }
+
+  @Test
+  void workerQueues() throws Exception {
+    ExampleRun run = ExampleRun.of(WorkerQueues.class).assertSucceeded();
+    assertWorkerQueuesOutput(run, run.lines());
+  }
+
+  /**
+   * "Unordered results:", then 30 lines "\t Process-k says that f(a, b) = r": mul(i, 7) for i in
+   * 0..19 then plus(i, 8) for i in 0..9, each exactly once, with the right result, by one of the
+   * four workers, and the mul results before any plus result.
+   */
+  private static void assertWorkerQueuesOutput(ExampleRun run, List<String> lines) {
+    assertEquals("Unordered results:", lines.get(0), run::toString);
+    Pattern result = Pattern.compile("\t Process-(\\d+) says that (mul|plus)\\((\\d+), (\\d+)\\) = (\\d+)");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<String> workers = new java.util.HashSet<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      Matcher m = result.matcher(line);
+      assertTrue(m.matches(), () -> "unexpected line '" + line + "'\n" + run);
+      int a = Integer.parseInt(m.group(3));
+      int b = Integer.parseInt(m.group(4));
+      boolean mul = m.group(2).equals("mul");
+      assertEquals(mul ? a * b : a + b, Integer.parseInt(m.group(5)), line);
+      assertEquals(mul, i <= 20, () -> "20 mul results, then 10 plus results\n" + run);
+      assertTrue(seen.add(m.group(2) + a), () -> "each task once\n" + run);
+      workers.add(m.group(1));
+    }
+    assertEquals(30, seen.size(), run::toString);
+    assertTrue(workers.size() >= 2 && workers.size() <= 4, () -> "the four workers share the tasks\n" + run);
+  }
+
+  @Test
   void pipe() throws Exception {
     ExampleRun run = ExampleRun.of(PipeExample.class).assertSucceeded();
     assertEquals(List.of("[42, null, hello]"), run.lines(), run::toString);
@@ -144,29 +188,49 @@ class ExamplesTest {
 
   @Test
   void tour() throws Exception {
-    ExampleRun run = ExampleRun.of(Tour.class, 3 * ExampleRun.TIMEOUT_SECONDS).assertSucceeded();
-    int[] at = new int[10];
-    for (int n = 1; n <= 9; n++) {
-      Matcher m = run.match("=== " + n + "\\. .* ===");
-      at[n - 1] = run.indexOf(m.group());
-      assertTrue(n == 1 || at[n - 1] > at[n - 2], () -> "headers in order\n" + run);
-    }
-    at[9] = run.indexOf("=== end of the tour ===");
-    assertTrue(at[9] > at[8], run::toString);
+    ExampleRun run = ExampleRun.of(Tour.class, 4 * ExampleRun.TIMEOUT_SECONDS).assertSucceeded();
+    Map<String, List<String>> sections = sections(run);
+    assertTrue(sections.size() >= 12, () -> "every example's header, numbered in order\n" + run);
     assertEquals(2, run.count("hello bob"), run::toString);
     run.match("10 functions of 5 s each, run as 10 processes, finished in \\d+\\.\\d s \\(one after another: 50 s\\)");
     run.match("<Process name='Process-\\d+' pid=\\d+ stopped exitcode=-15> False");
-    // 6. PipeExample, 7. ConnectionMethods, 8. ConnectionWait: their lines between their headers.
-    assertEquals(List.of("[42, null, hello]"), section(run, at, 6), run::toString);
+    assertEquals(List.of("[42, null, hello]"), sections.get("PipeExample"), run::toString);
     assertEquals(List.of("[1, hello, null]", "b'thank you'", "array('i', [0, 1, 2, 3, 4, 0, 0, 0, 0, 0])"),
-        section(run, at, 7), run::toString);
-    assertConnectionWaitOutput(run, section(run, at, 8));
+        sections.get("ConnectionMethods"), run::toString);
+    assertConnectionWaitOutput(run, sections.get("ConnectionWait"));
     run.assertLine("the verticle's process ended with exit code 0");
+    assertEquals(List.of("[42, null, hello]"), sections.get("QueueExample"), run::toString);
+    assertWorkerQueuesOutput(run, sections.get("WorkerQueues"));
+    assertEquals(List.of("hello", "hello"), sections.get("StartMethodQueues"), run::toString);
   }
 
-  /** The tour's lines of example {@code n}: after its header, before the next one's blank line. */
-  private static List<String> section(ExampleRun run, int[] at, int n) {
-    return run.lines().subList(at[n - 1] + 1, at[n] - 1);
+  /**
+   * The tour's sections by example name: the lines after a header {@code === n. Name: ... ===},
+   * before the blank line that precedes the next header. Headers must be numbered 1, 2, ...
+   */
+  private static Map<String, List<String>> sections(ExampleRun run) {
+    Pattern header = Pattern.compile("=== (\\d+)\\. (\\w+)[: ].* ===|=== end of the tour ===");
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    List<String> lines = run.lines();
+    String current = null;
+    int from = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = header.matcher(lines.get(i));
+      if (!m.matches()) {
+        continue;
+      }
+      if (current != null) {
+        out.put(current, lines.subList(from, Math.max(from, i - 1)));
+      }
+      if (m.group(1) == null) {
+        return out;
+      }
+      int number = Integer.parseInt(m.group(1));
+      assertEquals(out.size() + 1, number, () -> "headers numbered in order\n" + run);
+      current = m.group(2);
+      from = i + 1;
+    }
+    throw new AssertionError("no end of the tour\n" + run);
   }
 
   /**
