@@ -45,14 +45,15 @@ public final class QueueClient {
   static final int BATCH_BYTES = 256 << 10;
   static final int MAX_WINDOW = 1024;
   /**
-   * A producer whose last flush carried this many items is in a burst: its next flush waits for
+   * A put less than this long after the last flush is part of a burst: it waits for
    * {@link #BATCH_ITEMS} items or a millisecond, so that a stream travels in large messages while
-   * an occasional put (request-reply patterns) still leaves at once.
+   * an occasional put (request-reply patterns: a round trip apart) still leaves at once.
    */
-  static final int BURST_ITEMS = 16;
+  static final long BURST_NANOS = 200_000;
   static final int BATCH_ITEMS = 256;
   private static final long FAST_NANOS = 2_000_000;
   private static final long SLOW_NANOS = 10_000_000;
+  private static final long IDLE_NANOS = 1_000_000;
   private static final long REQUEST_TIMEOUT_MS = 365L * 24 * 3600 * 1000;
   private static final Set<QueueClient> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -94,7 +95,7 @@ public final class QueueClient {
   private long inFlight;
   private boolean flushScheduled;
   private boolean flushTimer;
-  private int lastBatch;
+  private long lastFlush;
   private final Map<Long, PendingPut> slotWaits = new HashMap<>();
   private final ArrayDeque<Object> control = new ArrayDeque<>();
   private long reqSeq;
@@ -115,6 +116,7 @@ public final class QueueClient {
   private int tasksPending;
   private long localTasks;
   private boolean ackTimer;
+  private long lastTake;
 
   /** This JVM's side of the queue whose home listens at {@code homeAddress} in JVM {@code homeNode}. */
   public static QueueClient connect(MpRuntime rt, String queueId, String homeAddress, String homeNode, int maxsize) {
@@ -171,7 +173,7 @@ public final class QueueClient {
     if (slot) {
       outboxSlots++;
     }
-    if (lastBatch < BURST_ITEMS || outbox.size() >= BATCH_ITEMS) {
+    if (System.nanoTime() - lastFlush > BURST_NANOS || outbox.size() >= BATCH_ITEMS) {
       scheduleFlush();
     } else if (!flushTimer && !flushScheduled) {
       flushTimer = true;
@@ -256,6 +258,7 @@ public final class QueueClient {
 
   /** Bookkeeping for one item handed to a caller; under the lock. */
   private void took() {
+    lastTake = System.nanoTime();
     consumed++;
     localTasks++;
     if (window > 1 && buffer.size() <= window / 2 && limitSent == received) {
@@ -355,6 +358,7 @@ public final class QueueClient {
         handed.add(item);
         consumed++;
         localTasks++;
+        lastTake = batchArrival;
       }
       if (!served.isEmpty() || !getters.isEmpty()) {
         scheduleAck();
@@ -367,11 +371,22 @@ public final class QueueClient {
     }
   }
 
+  /**
+   * Another consumer waits on an empty queue while items sit here. A consumer that is draining
+   * its buffer keeps it (handing it back would only make the two trade batches); one that has not
+   * taken an item for {@link #IDLE_NANOS} gives its buffer back. An active one looks again a little
+   * later, until its buffer is empty or it went idle: a bounded series of checks, not a poll.
+   */
   private void onRecall(Recall r) {
     lock.lock();
     try {
-      if (r.gen() == gen && getters.isEmpty() && !buffer.isEmpty()) {
+      if (r.gen() != gen || !getters.isEmpty() || buffer.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() - lastTake >= IDLE_NANOS) {
         releaseBuffer();
+      } else {
+        rt.vertx().setTimer(2, t -> onRecall(r));
       }
     } finally {
       lock.unlock();
@@ -420,7 +435,9 @@ public final class QueueClient {
       }
       out.addAll(control);
       control.clear();
-      lastBatch = outbox.size();
+      if (!outbox.isEmpty()) {
+        lastFlush = System.nanoTime();
+      }
       drainOutbox(out);
       Object demand = consumerMessage();
       if (demand != null) {
