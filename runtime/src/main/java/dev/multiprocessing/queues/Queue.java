@@ -77,7 +77,7 @@ public class Queue<E> implements Shareable {
   private static final Cleaner CLEANER = Cleaner.create();
 
   final QueueClient client;
-  private final QueueHome home;
+  final QueueHome home;
   private final String kind;
 
   Queue(QueueClient client, QueueHome home, String kind) {

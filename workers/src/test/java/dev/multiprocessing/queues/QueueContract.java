@@ -224,6 +224,17 @@ abstract class QueueContract {
   }
 
   @Test
+  void creatorCloses_noOtherUser_homeLetsGoOfItsAddress() throws Exception {
+    Queue<String> q = Multiprocessing.queue();
+    q.put("dropped with the queue");
+    q.close();
+    q.home.retired().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Throwable e = Multiprocessing.vertx().eventBus().request(q.client.homeAddress, "anyone?")
+        .toCompletionStage().toCompletableFuture().handle((ok, t) -> t).get(30, TimeUnit.SECONDS);
+    assertTrue(e != null && e.getMessage().contains("No handlers"), String.valueOf(e));
+  }
+
+  @Test
   void unserializableItem_raisesAtProducer_andQueueKeepsWorking() {
     Queue<Object> q = Multiprocessing.queue();
     PicklingError e = assertThrows(PicklingError.class, () -> q.put(new Object()));

@@ -76,6 +76,7 @@ public final class QueueHome {
   private boolean creatorClosed;
   private volatile long lastHandedOut;
   private MessageConsumer<Pickled> consumer;
+  private final Promise<Void> retired = Promise.promise();
 
   private QueueHome(MpRuntime rt, String address, int maxsize) {
     this.rt = rt;
@@ -98,6 +99,11 @@ public final class QueueHome {
   /** A handle to this queue is on its way to another JVM: stay up for it a while even if closed. */
   public void handedOut() {
     lastHandedOut = System.currentTimeMillis();
+  }
+
+  /** Completes once the home has let go of its event-bus address. */
+  public Future<Void> retired() {
+    return retired.future();
   }
 
   /** The creator closed the queue or dropped it. */
@@ -362,7 +368,7 @@ public final class QueueHome {
       rt.vertx().setTimer(wait, t -> maybeRetire());
       return;
     }
-    consumer.unregister();
+    consumer.unregister().onComplete(retired);
     consumer = null;
     items.clear();
   }
