@@ -19,6 +19,8 @@ import java.util.function.IntConsumer;
 public final class ChildLauncher {
 
   static final String MAIN_CLASS = "dev.multiprocessing.workers.ChildMain";
+  /** Pipes use the event bus even between JVMs of one host (children started later inherit it). */
+  public static final String EVENT_BUS_ONLY = "multiprocessing.pipes.eventBusOnly";
   private static volatile String executable = defaultExecutable();
 
   private ChildLauncher() {}
@@ -90,6 +92,9 @@ public final class ChildLauncher {
     cmd.add("-Dmultiprocessing.cluster.members=" + String.join(",", c.getMembers()));
     if (c.getConfigFile() != null) {
       cmd.add("-Dmultiprocessing.cluster.config=" + c.getConfigFile());
+    }
+    if (Boolean.getBoolean(EVENT_BUS_ONLY)) {
+      cmd.add("-D" + EVENT_BUS_ONLY + "=true");
     }
     if ("warm".equals(launch.mode())) {
       cmd.add("-Dmultiprocessing.forkserver.preload=" + String.join(",", forkserverPreload()));

@@ -31,6 +31,43 @@ class ProcessPipeTest extends PipeContract {
     assertTrue(e.getMessage().contains("died"), e.getMessage());
   }
 
+  /**
+   * Between JVMs of one host, data goes over a Unix-domain socket; across hosts, over the event
+   * bus. This runs the cross-host path on one host: both JVMs told to use the event bus only.
+   */
+  @Test
+  void eventBusOnly_echoOrderAndLargeMessages_stillHold() throws Exception {
+    String prop = "multiprocessing.pipes.eventBusOnly";
+    System.setProperty(prop, "true");
+    try {
+      Pipe pipe = Multiprocessing.pipe();
+      Connection b = pipe.conn2();
+      Process p = Multiprocessing.getContext("spawn").process(() -> {
+        Object x;
+        while ((x = b.recv()) != null) {
+          b.send(x);
+        }
+      });
+      p.start();
+      Connection a = pipe.conn1();
+      for (int i = 0; i < 300; i++) {
+        a.send(i);
+      }
+      for (int i = 0; i < 300; i++) {
+        assertEquals(i, a.recv());
+      }
+      byte[] big = new byte[8 << 20];
+      big[big.length - 1] = 7;
+      a.send(big);
+      assertEquals(7, ((byte[]) a.recv())[big.length - 1]);
+      a.send(null);
+      p.join(60);
+      assertEquals(0, p.getExitCode());
+    } finally {
+      System.clearProperty(prop);
+    }
+  }
+
   @Test
   void wait_includesProcessSentinels() throws Exception {
     Process p = Multiprocessing.getContext("forkserver").process(() -> System.exit(3));

@@ -53,6 +53,8 @@ public final class PipeEnd {
   private MessageConsumer<Buffer> consumer;
 
   private String peer;
+  /** The JVM where {@link #peer}, the address, lives (it differs from peerNode during a move). */
+  private String peerInboxNode;
   private String peerNode;
   private boolean peerMoving;
   /** How many times this end moved; the peer's latest known and announced-moving epochs. */
@@ -77,6 +79,7 @@ public final class PipeEnd {
   private long closeAt = -1;
   private boolean peerDead;
   private long creditMsgs;
+  private boolean creditTimer;
   private long creditBytes;
 
   private boolean closed;
@@ -84,6 +87,9 @@ public final class PipeEnd {
   private String forwardTo;
   private final List<Buffer> backlog = new ArrayList<>();
   private String unreadable;
+
+  /** Frames to send from this thread once the lock is released (a socket write may block). */
+  private final List<Buffer> direct = new ArrayList<>();
 
   private record PendingSend(byte[] data, Promise<Void> promise) {}
 
@@ -137,6 +143,8 @@ public final class PipeEnd {
     b.peer = a.inbox;
     a.peerNode = rt.nodeId();
     b.peerNode = rt.nodeId();
+    a.peerInboxNode = rt.nodeId();
+    b.peerInboxNode = rt.nodeId();
     return Future.all(a.listen(), b.listen()).map(x -> new PipeEnd[] {a, b});
   }
 
@@ -146,6 +154,7 @@ public final class PipeEnd {
     PipeEnd e = new PipeEnd(rt, h.pipeId(), h.side(), h.readable(), h.writable());
     e.peer = h.peer();
     e.peerNode = h.peerNode();
+    e.peerInboxNode = h.peerInboxNode();
     e.peerMoving = h.peerMoving();
     e.epoch = h.epoch();
     e.peerEpoch = h.peerEpoch();
@@ -165,7 +174,9 @@ public final class PipeEnd {
   }
 
   private Future<Void> listen() {
+    LocalChannels.get(rt.nodeId()); // listen on this host's socket before any peer looks for it
     consumer = rt.vertx().eventBus().<Buffer>consumer(inbox, m -> onBuffer(m.body()));
+    LocalChannels.INBOXES.put(inbox, this);
     watchPeer(peerNode);
     return consumer.completion();
   }
@@ -188,7 +199,7 @@ public final class PipeEnd {
     try {
       enqueue(Frames.MOVED, epoch, (address + "|" + rt.nodeId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } finally {
-      lock.unlock();
+      unlockAndSend();
     }
   }
 
@@ -231,7 +242,7 @@ public final class PipeEnd {
       Thread.currentThread().interrupt();
       throw new ProcessError("send interrupted", e);
     } finally {
-      lock.unlock();
+      unlockAndSend();
     }
   }
 
@@ -248,7 +259,7 @@ public final class PipeEnd {
       pendingSends.add(new PendingSend(data, p));
       return p.future();
     } finally {
-      lock.unlock();
+      unlockAndSend();
     }
   }
 
@@ -296,10 +307,10 @@ public final class PipeEnd {
     long now = System.nanoTime();
     boolean idle = outgoing == null && full.isEmpty() && !flushScheduled && now - lastSend > BURST_NANOS;
     lastSend = now;
-    if (idle) {
+    if (idle && !LocalChannels.isReaderThread()) {
       Buffer one = Buffer.buffer(length + Frames.HEADER);
       Frames.append(one, type, seq, payload, offset, length);
-      rt.vertx().eventBus().send(peer, one);
+      direct.add(one);
       return;
     }
     if (outgoing != null && outgoing.length() + length > BATCH_BYTES) {
@@ -323,6 +334,7 @@ public final class PipeEnd {
   private void flush() {
     List<Buffer> out = new ArrayList<>();
     String to;
+    String toNode;
     lock.lock();
     try {
       out.addAll(full);
@@ -333,11 +345,40 @@ public final class PipeEnd {
       outgoing = null;
       flushScheduled = false;
       to = peer;
+      toNode = peerInboxNode;
     } finally {
       lock.unlock();
     }
     for (Buffer b : out) {
-      rt.vertx().eventBus().send(to, b);
+      transmit(to, toNode, b);
+    }
+  }
+
+  /**
+   * Releases the lock, then sends the frames that {@link #enqueue} kept for this thread. A socket
+   * write may block until the peer's reader drains it, and that reader may need the peer end's
+   * lock: writing outside our lock means two JVMs can never wait for each other in a circle.
+   */
+  private void unlockAndSend() {
+    List<Buffer> out = null;
+    String to = peer;
+    String toNode = peerInboxNode;
+    if (!direct.isEmpty()) {
+      out = new ArrayList<>(direct);
+      direct.clear();
+    }
+    lock.unlock();
+    if (out != null) {
+      for (Buffer b : out) {
+        transmit(to, toNode, b);
+      }
+    }
+  }
+
+  /** Over this host's socket when the peer's JVM runs here, else over the event bus. */
+  private void transmit(String to, String toNode, Buffer frames) {
+    if (toNode.equals(rt.nodeId()) || !LocalChannels.get(rt.nodeId()).send(toNode, to, frames)) {
+      rt.vertx().eventBus().send(to, frames);
     }
   }
 
@@ -352,6 +393,35 @@ public final class PipeEnd {
       }
       Frames.each(buf, this::onFrame);
       changedLocked();
+    } finally {
+      unlockAndSend();
+    }
+  }
+
+  /**
+   * Frames that came over this host's socket, on its reader thread: handled here, without a hop
+   * to the context, so that a blocked {@code recv} wakes at once; futures are completed on the
+   * context, where event-bus deliveries complete them.
+   */
+  void onChannelBuffer(Buffer buf) {
+    lock.lock();
+    try {
+      if (moved) {
+        forward(buf);
+        return;
+      }
+      Frames.each(buf, this::onFrame);
+      changed.signalAll();
+      if (!readers.isEmpty() || !readyWatchers.isEmpty()) {
+        ctx.runOnContext(v -> {
+          lock.lock();
+          try {
+            changedLocked();
+          } finally {
+            lock.unlock();
+          }
+        });
+      }
     } finally {
       lock.unlock();
     }
@@ -415,6 +485,9 @@ public final class PipeEnd {
       if (!address.isEmpty()) {
         peer = address;
       }
+      if (!address.isEmpty()) {
+        peerInboxNode = node;
+      }
       if (!node.equals(peerNode)) {
         peerNode = node;
         watchPeer(node);
@@ -476,15 +549,34 @@ public final class PipeEnd {
     creditMsgs++;
     creditBytes += m.length;
     if (creditMsgs >= WINDOW_MSGS / 4 || creditBytes >= WINDOW_BYTES / 4) {
-      if (outgoing == null) {
-        outgoing = Buffer.buffer(64);
-      }
-      Frames.appendCredit(outgoing, creditMsgs, creditBytes);
-      creditMsgs = 0;
-      creditBytes = 0;
-      scheduleFlush();
+      grantCreditLocked();
+    } else if (ready.isEmpty() && !creditTimer) {
+      // All read: the sender may be waiting to send one message larger than what is left of its
+      // window. Give the credit back soon, not at once, so a ping-pong's reply still leaves alone.
+      creditTimer = true;
+      rt.vertx().setTimer(1, t -> {
+        lock.lock();
+        try {
+          creditTimer = false;
+          if (creditMsgs > 0 && !closed && !moved) {
+            grantCreditLocked();
+          }
+        } finally {
+          lock.unlock();
+        }
+      });
     }
     return m;
+  }
+
+  private void grantCreditLocked() {
+    if (outgoing == null) {
+      outgoing = Buffer.buffer(64);
+    }
+    Frames.appendCredit(outgoing, creditMsgs, creditBytes);
+    creditMsgs = 0;
+    creditBytes = 0;
+    scheduleFlush();
   }
 
   private void checkReadable() {
@@ -600,6 +692,7 @@ public final class PipeEnd {
       closed = true;
       if (!moved) {
         enqueue(Frames.CLOSE, sendSeq, new byte[0]);
+        LocalChannels.INBOXES.remove(inbox);
         ctx.runOnContext(v -> consumer.unregister());
       }
       for (PendingSend s : pendingSends) {
@@ -612,7 +705,7 @@ public final class PipeEnd {
       readers.clear();
       changedLocked();
     } finally {
-      lock.unlock();
+      unlockAndSend();
     }
   }
 
@@ -644,7 +737,7 @@ public final class PipeEnd {
       }
       enqueue(Frames.MOVING, epoch + 1, new byte[0]);
       moved = true;
-      PipeHandle h = new PipeHandle(pipeId, side, readable, writable, inbox, peer, peerNode, peerMoving,
+      PipeHandle h = new PipeHandle(pipeId, side, readable, writable, inbox, peer, peerInboxNode, peerNode, peerMoving,
           epoch + 1, peerEpoch, movingEpoch, sendSeq, outMsgs, outBytes, firstPending, seqs, data, closeAt);
       ready.clear();
       early.clear();
@@ -655,7 +748,7 @@ public final class PipeEnd {
       changedLocked();
       return h;
     } finally {
-      lock.unlock();
+      unlockAndSend();
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * already arrived but were not read, which travel with it in order.
  */
 public record PipeHandle(String pipeId, int side, boolean readable, boolean writable, String oldInbox,
-    String peer, String peerNode, boolean peerMoving, long epoch, long peerEpoch, long movingEpoch, long sendSeq, long outMsgs, long outBytes,
+    String peer, String peerInboxNode, String peerNode, boolean peerMoving, long epoch, long peerEpoch, long movingEpoch, long sendSeq, long outMsgs, long outBytes,
     long recvNext, List<Long> pendingSeqs, List<byte[]> pendingData, long closeAt) implements Handle {
 
   @Override
