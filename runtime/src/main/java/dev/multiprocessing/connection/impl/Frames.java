@@ -18,7 +18,7 @@ final class Frames {
   static final byte CREDIT = 3;
   /** The peer end now lives at the payload's {@code address|node}. */
   static final byte MOVED = 4;
-  /** To a moved end's old address: forward everything to the payload's address. */
+  /** To a moved end's old address: forward everything to the payload's {@code address|node}. */
   static final byte CLAIM = 5;
   /** The peer end is being handed to another process: do not take its holder's death as EOF. */
   static final byte MOVING = 6;

@@ -85,6 +85,7 @@ public final class PipeEnd {
   private boolean closed;
   private boolean moved;
   private String forwardTo;
+  private String forwardToNode;
   private final List<Buffer> backlog = new ArrayList<>();
   private String unreadable;
 
@@ -169,7 +170,8 @@ public final class PipeEnd {
     }
     e.drainEarly();
     e.announceHolder("");
-    e.listen().onSuccess(x -> e.announce(h.oldInbox()));
+    // Announce even if the event-bus registration failed: the socket path may still reach us.
+    e.listen().onComplete(x -> e.announce(h.oldInbox()));
     return e;
   }
 
@@ -184,7 +186,7 @@ public final class PipeEnd {
   /** After adoption, once our inbox is registered: the old holder forwards to us, the peer sends to us. */
   private void announce(String oldInbox) {
     Buffer claim = Buffer.buffer();
-    Frames.append(claim, Frames.CLAIM, 0, inbox);
+    Frames.append(claim, Frames.CLAIM, 0, inbox + "|" + rt.nodeId());
     rt.vertx().eventBus().send(oldInbox, claim);
     announceHolder(inbox);
   }
@@ -427,18 +429,30 @@ public final class PipeEnd {
     }
   }
 
+  /**
+   * This end moved: frames that still come here go to its new holder, in arrival order, from the
+   * context (a socket reader must not write). Until the new holder's CLAIM tells where it
+   * listens ({@code address|node}), they wait here.
+   */
   private void forward(Buffer buf) {
     if (buf.length() > 0 && buf.getByte(0) == Frames.CLAIM) {
-      forwardTo = Frames.text(buf, Frames.HEADER, buf.getInt(9));
-      for (Buffer b : backlog) {
-        rt.vertx().eventBus().send(forwardTo, b);
-      }
+      String[] where = Frames.text(buf, Frames.HEADER, buf.getInt(9)).split("\\|", -1);
+      forwardTo = where[0];
+      forwardToNode = where.length > 1 ? where[1] : rt.nodeId();
+      List<Buffer> late = new ArrayList<>(backlog);
       backlog.clear();
+      late.forEach(this::forwardLater);
     } else if (forwardTo != null) {
-      rt.vertx().eventBus().send(forwardTo, buf);
+      forwardLater(buf);
     } else {
       backlog.add(buf);
     }
+  }
+
+  private void forwardLater(Buffer buf) {
+    String to = forwardTo;
+    String node = forwardToNode;
+    ctx.runOnContext(v -> transmit(to, node, buf));
   }
 
   private void onFrame(byte type, long seq, Buffer buf, int start, int len) {
