@@ -389,12 +389,9 @@ public final class PipeEnd {
   private void onBuffer(Buffer buf) {
     lock.lock();
     try {
-      if (moved) {
-        forward(buf);
-        return;
+      if (acceptLocked(buf)) {
+        changedLocked();
       }
-      Frames.each(buf, this::onFrame);
-      changedLocked();
     } finally {
       unlockAndSend();
     }
@@ -408,25 +405,25 @@ public final class PipeEnd {
   void onChannelBuffer(Buffer buf) {
     lock.lock();
     try {
-      if (moved) {
-        forward(buf);
-        return;
-      }
-      Frames.each(buf, this::onFrame);
-      changed.signalAll();
-      if (!readers.isEmpty() || !readyWatchers.isEmpty()) {
-        ctx.runOnContext(v -> {
-          lock.lock();
-          try {
-            changedLocked();
-          } finally {
-            lock.unlock();
-          }
-        });
+      if (acceptLocked(buf)) {
+        changed.signalAll();
+        if (!readers.isEmpty() || !readyWatchers.isEmpty()) {
+          ctx.runOnContext(v -> onBuffer(Buffer.buffer()));
+        }
       }
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Applies the frames, or forwards them when this end has moved (then false). */
+  private boolean acceptLocked(Buffer buf) {
+    if (moved) {
+      forward(buf);
+      return false;
+    }
+    Frames.each(buf, this::onFrame);
+    return true;
   }
 
   /**
