@@ -1,0 +1,142 @@
+package dev.multiprocessing.pool.impl;
+
+import dev.multiprocessing.MpContext;
+import dev.multiprocessing.Process;
+import dev.multiprocessing.ProcessOptions;
+import dev.multiprocessing.Target;
+import dev.multiprocessing.codecs.Pickler;
+import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.pool.Initializer;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Workers as daemon {@link Process}es of the pool's context (so {@code forkserver} hands out warm
+ * JVMs) whose target is {@link WorkerLoop}. The pool's inbox, {@code mp.pool.<uuid>}, receives the
+ * workers' hellos and results on the runtime's event loop; a worker's death is its process's
+ * sentinel completing, which the launcher reports within milliseconds of the exit.
+ */
+public final class ProcessBackend implements Backend {
+
+  private final MpContext ctx;
+  private final Initializer initializer;
+  private final EventBus bus;
+  private final String inbox = "mp.pool." + UUID.randomUUID();
+  private final MessageConsumer<Buffer> consumer;
+  private final Future<Void> registered;
+  private final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
+  private Dispatcher dispatcher;
+
+  public ProcessBackend(MpContext ctx, Initializer initializer) {
+    this.ctx = ctx;
+    this.initializer = initializer;
+    this.bus = MpRuntime.get().vertx().eventBus();
+    this.consumer = bus.consumer(inbox, this::onMessage);
+    this.registered = consumer.completion();
+  }
+
+  @Override
+  public void attach(Dispatcher d) {
+    this.dispatcher = d;
+  }
+
+  @Override
+  public byte[] pickle(Object fn) {
+    return Pickler.dumps(fn);
+  }
+
+  @Override
+  public void start(Slot s) {
+    String address = inbox;
+    int index = s.index;
+    Initializer init = initializer;
+    Target target = () -> WorkerLoop.run(address, index, init);
+    Process p = ctx.process(new ProcessOptions().setTarget(target).setName(s.name).setDaemon(true));
+    s.handle = p;
+    slots.put(index, s);
+    registered.compose(x -> p.startAsync()).onComplete(ar -> {
+      if (ar.failed()) {
+        slots.remove(index);
+        dispatcher.onExit(s, -1);
+        return;
+      }
+      s.pid = p.getPid();
+      p.getSentinel().onComplete(exit -> {
+        slots.remove(index);
+        dispatcher.onExit(s, exit.succeeded() ? exit.result() : -1);
+      });
+      if (s.killed) {
+        p.kill();
+      }
+    });
+  }
+
+  @Override
+  public Object prepare(Chunk c) {
+    return Pickler.dumps(Values.pack(c.items));
+  }
+
+  @Override
+  public void deliver(Slot s, List<Chunk> batch, List<Object> prepared, boolean last) {
+    bus.send(s.address, Wire.tasks(batch, prepared, last));
+  }
+
+  @Override
+  public void stop(Slot s) {
+    bus.send(s.address, Wire.stop());
+  }
+
+  @Override
+  public void kill(Slot s) {
+    s.killed = true;
+    Process p = (Process) s.handle;
+    if (p.getPid() != null) {
+      p.kill();
+    }
+  }
+
+  @Override
+  public void closed() {
+    consumer.unregister();
+  }
+
+  private void onMessage(Message<Buffer> msg) {
+    Buffer b = msg.body();
+    Slot s = slots.get(b.getInt(1));
+    if (s == null) {
+      return;
+    }
+    if (b.getByte(0) == Wire.HELLO) {
+      s.address = Wire.workerAddress(inbox, s.index);
+      dispatcher.onReady(s);
+    } else if (b.getByte(0) == Wire.RESULT) {
+      onResult(s, b);
+    }
+  }
+
+  private void onResult(Slot s, Buffer b) {
+    Chunk c = dispatcher.completed(s, b.getLong(5), b.getInt(13));
+    if (c == null) {
+      return;
+    }
+    boolean ok = b.getByte(17) != 0;
+    int len = b.getInt(18);
+    try {
+      Object payload = Pickler.loads(b.getBytes(22, 22 + len));
+      if (ok) {
+        c.job.sink.chunkDone(c, Values.unpack(payload));
+      } else {
+        c.job.sink.chunkFailed(c, (Throwable) payload);
+      }
+    } catch (RuntimeException e) {
+      c.job.sink.chunkFailed(c, e);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.multiprocessing.pool.impl;
+
+import dev.multiprocessing.codecs.Pickler;
+import dev.multiprocessing.codecs.PicklingError;
+import dev.multiprocessing.impl.Blocking;
+import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.pool.Fn;
+import dev.multiprocessing.pool.Initializer;
+import dev.multiprocessing.pool.MaybeEncodingError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Python's {@code multiprocessing.pool.worker}: the target of every worker process of a pool. It
+ * runs on the process's main thread in the worker JVM: registers the worker's address, runs the
+ * initializer, says hello to the pool, then runs the chunks it is sent, in order, one result
+ * message per chunk, until it is told to stop (or has run its last batch under
+ * {@code maxtasksperchild}). The event loop only queues messages; user code runs on this thread.
+ * An {@link OutOfMemoryError} ends the JVM at once with exit code 3 (the JVM's own
+ * {@code ExitOnOutOfMemoryError} status), so that the pool sees a dead worker rather than a
+ * half-working one.
+ */
+public final class WorkerLoop {
+
+  static final int OUT_OF_MEMORY_EXIT = 3;
+
+  private final EventBus bus;
+  private final String inbox;
+  private final int slot;
+  private final Map<Long, Fn<Object, Object>> fns = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Fn<Object, Object>> e) {
+      return size() > 16;
+    }
+  };
+
+  private WorkerLoop(EventBus bus, String inbox, int slot) {
+    this.bus = bus;
+    this.inbox = inbox;
+    this.slot = slot;
+  }
+
+  /** The worker's life; returns when told to stop (the process then exits 0). */
+  public static void run(String inbox, int slot, Initializer initializer) throws Exception {
+    MpRuntime rt = MpRuntime.get();
+    EventBus bus = rt.vertx().eventBus();
+    BlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
+    MessageConsumer<Buffer> consumer = bus.consumer(Wire.workerAddress(inbox, slot), m -> queue.add(m.body()));
+    Blocking.await(consumer.completion(), "pool worker registration", "-");
+    if (initializer != null) {
+      initializer.run();
+    }
+    bus.send(inbox, Wire.hello(slot, ProcessHandle.current().pid()));
+    WorkerLoop loop = new WorkerLoop(bus, inbox, slot);
+    while (true) {
+      Buffer b = queue.take();
+      if (b.getByte(0) == Wire.STOP || loop.runBatch(b)) {
+        break;
+      }
+    }
+    consumer.unregister();
+  }
+
+  /** Runs every chunk of a TASKS message; returns true if it was the worker's last. */
+  private boolean runBatch(Buffer b) {
+    boolean last = b.getByte(1) != 0;
+    int count = b.getInt(2);
+    int pos = 6;
+    Fn<Object, Object> fn = null;
+    for (int i = 0; i < count; i++) {
+      long job = b.getLong(pos);
+      int seq = b.getInt(pos + 8);
+      int fnLen = b.getInt(pos + 12);
+      pos += 16;
+      if (fnLen >= 0) {
+        fn = function(job, b, pos, fnLen);
+        pos += fnLen;
+      }
+      int itemsLen = b.getInt(pos);
+      pos += 4;
+      runChunk(job, seq, fn, b, pos, itemsLen);
+      pos += itemsLen;
+    }
+    return last;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Fn<Object, Object> function(long job, Buffer b, int pos, int len) {
+    Fn<Object, Object> fn = fns.get(job);
+    if (fn == null) {
+      fn = (Fn<Object, Object>) Pickler.loads(b.getBytes(pos, pos + len));
+      fns.put(job, fn);
+    }
+    return fn;
+  }
+
+  private void runChunk(long job, int seq, Fn<Object, Object> fn, Buffer b, int pos, int len) {
+    byte[] payload;
+    boolean ok = false;
+    try {
+      List<Object> items = Values.unpack(Pickler.loads(b.getBytes(pos, pos + len)));
+      List<Object> out = TaskRunner.run(fn, items);
+      try {
+        payload = Pickler.dumps(Values.pack(out));
+        ok = true;
+      } catch (PicklingError e) {
+        payload = encodeError(new MaybeEncodingError("Error sending result: " + describe(out)
+            + ". Reason: " + e.getMessage(), e));
+      }
+    } catch (OutOfMemoryError oom) {
+      System.err.println("pool worker out of memory: exiting with code " + OUT_OF_MEMORY_EXIT);
+      System.err.flush();
+      Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT);
+      return;
+    } catch (Throwable t) {
+      payload = encodeError(TaskRunner.withRemoteTrace(t));
+    }
+    bus.send(inbox, Wire.result(slot, job, seq, ok, payload));
+  }
+
+  private static byte[] encodeError(Throwable t) {
+    try {
+      return Pickler.dumps(t);
+    } catch (RuntimeException e) {
+      return Pickler.dumps(new dev.multiprocessing.ProcessError(t + " (could not be pickled: " + e.getMessage() + ")"));
+    }
+  }
+
+  private static String describe(List<Object> out) {
+    String s = String.valueOf(out.size() == 1 ? out.get(0) : out);
+    return "'" + (s.length() > 200 ? s.substring(0, 200) + "..." : s) + "'";
+  }
+}
