@@ -49,7 +49,11 @@ abstract class PoolContract {
 
   @BeforeAll
   void startShared() {
-    shared = newPool(2);
+    shared = newPool(new PoolOptions().setProcesses(2).setInitializer(() -> Tasks.initialize("ready")));
+  }
+
+  /** Workers that must be gone once the pool has been terminated and joined (none for threads). */
+  void assertGone(List<Long> workerPids) {
   }
 
   @AfterAll
@@ -227,77 +231,6 @@ abstract class PoolContract {
   }
 
   @Test
-  void initializer_runsOnceInEachWorker_beforeItsTasks() {
-    Pool p = newPool(new PoolOptions().setProcesses(2).setInitializer(() -> Tasks.initialize("ready")));
-    try {
-      List<String> tags = p.map(x -> Tasks.INIT.get(), range(20), 1);
-      assertEquals(20, tags.stream().filter("ready"::equals).count(), tags.toString());
-    } finally {
-      p.terminate();
-      p.join();
-    }
-  }
-
-  @Test
-  void mapWithOneFailingTask_raisesIt_thenCloseAndJoinReturn() {
-    Pool p = newPool(2);
-    ArithmeticException e = assertThrows(ArithmeticException.class, () -> p.map(Tasks::reciprocalOfXMinus5, range(10)));
-    assertEquals("division by zero at x=5", e.getMessage());
-    p.close();
-    p.join();
-    assertThrows(IllegalStateException.class, () -> p.apply(() -> 1));
-    assertThrows(IllegalStateException.class, () -> p.map(Tasks::sq, range(3)));
-  }
-
-  @Test
-  void join_beforeCloseRaises_useAfterTerminateRaises() {
-    Pool p = newPool(1);
-    assertThrows(IllegalStateException.class, p::join);
-    p.terminate();
-    p.join();
-    assertThrows(IllegalStateException.class, () -> p.applyAsync(() -> 1));
-    assertThrows(IllegalStateException.class, () -> p.imap(Tasks::sq, range(3)));
-  }
-
-  @Test
-  void close_letsSubmittedTasksFinish() {
-    Pool p = newPool(2);
-    AsyncResult<List<Integer>> r = p.mapAsync(x -> Tasks.sleepThenReturn(x, 20), range(20), 1, null, null);
-    p.close();
-    p.join();
-    assertEquals(range(20), r.get(0));
-  }
-
-  @Test
-  void terminate_withThousandsPending_returnsPromptly_andPendingResultsFail() {
-    Pool p = newPool(2);
-    AsyncResult<List<Integer>> r = p.mapAsync(x -> Tasks.sleepThenReturn(x, 50), range(5000), 1, null, null);
-    List<AsyncResult<Integer>> applies = new ArrayList<>();
-    for (int i = 0; i < 2000; i++) {
-      int x = i;
-      applies.add(p.applyAsync(() -> Tasks.sleepThenReturn(x, 50)));
-    }
-    long t0 = System.nanoTime();
-    p.terminate();
-    p.join();
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    assertTrue(seconds < 10, "terminate + join took " + seconds + " s");
-    assertThrows(IllegalStateException.class, r::get);
-    assertThrows(IllegalStateException.class, () -> applies.get(1999).get());
-  }
-
-  @Test
-  void tryWithResources_closesThePool() {
-    Pool kept;
-    try (Pool p = newPool(1)) {
-      kept = p;
-      assertEquals(List.of(1, 4, 9), p.map(Tasks::sq, List.of(1, 2, 3)));
-    }
-    assertThrows(IllegalStateException.class, () -> kept.apply(() -> 1));
-    kept.join();
-  }
-
-  @Test
   void executorServiceView_runsCallablesInTheWorkers() throws Exception {
     ExecutorService ex = shared.asExecutorService();
     Future<Integer> f = ex.submit((Callable<Integer> & Serializable) () -> Tasks.sq(12));
@@ -315,13 +248,71 @@ abstract class PoolContract {
     java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
         () -> ex.submit((Callable<Double> & Serializable) () -> Tasks.reciprocalOfXMinus5(5)).get(60, TimeUnit.SECONDS));
     assertInstanceOf(ArithmeticException.class, e.getCause());
-    Pool own = newPool(1);
-    ExecutorService ownEx = own.asExecutorService();
-    Future<Integer> last = ownEx.submit((Callable<Integer> & Serializable) () -> 5);
-    ownEx.shutdown();
-    assertTrue(ownEx.awaitTermination(60, TimeUnit.SECONDS));
-    assertTrue(ownEx.isTerminated());
-    assertEquals(5, last.get());
+  }
+
+  @Test
+  void initializer_ranInEachWorker_beforeItsTasks() {
+    List<String> tags = shared.map(x -> Tasks.INIT.get(), range(20), 1);
+    assertEquals(20, tags.stream().filter("ready"::equals).count(), tags.toString());
+  }
+
+  @Test
+  void close_letsSubmittedTasksFinish_afterAFailedMap_andJoinReturns() {
+    Pool p = newPool(1);
+    assertThrows(IllegalStateException.class, p::join, "join before close raises");
+    AsyncResult<List<Integer>> r = p.mapAsync(x -> Tasks.sleepThenReturn(x, 5), range(20), 1, null, null);
+    ArithmeticException e = assertThrows(ArithmeticException.class, () -> p.map(Tasks::reciprocalOfXMinus5, range(10)));
+    assertEquals("division by zero at x=5", e.getMessage());
+    p.close();
+    p.join();
+    assertEquals(range(20), r.get(0), "what was submitted before close() completed");
+    assertThrows(IllegalStateException.class, () -> p.apply(() -> 1));
+    assertThrows(IllegalStateException.class, () -> p.map(Tasks::sq, range(3)));
+    assertThrows(IllegalStateException.class, () -> p.imap(Tasks::sq, range(3)));
+  }
+
+  @Test
+  void terminate_withThousandsPending_returnsPromptly_failsPendingResults_leavesNoWorker() {
+    Pool p = newPool(1);
+    assertEquals(1, p.apply(() -> 1));
+    AsyncResult<List<Integer>> r = p.mapAsync(x -> Tasks.sleepThenReturn(x, 50), range(5000), 1, null, null);
+    List<AsyncResult<Integer>> applies = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      int x = i;
+      applies.add(p.applyAsync(() -> Tasks.sleepThenReturn(x, 50)));
+    }
+    List<Long> pids = p.workerPids();
+    long t0 = System.nanoTime();
+    p.terminate();
+    p.join();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("%s: terminate + join with 7000 tasks pending: %.1f ms%n", p, seconds * 1e3);
+    assertTrue(seconds < 10, "terminate + join took " + seconds + " s");
+    assertThrows(IllegalStateException.class, r::get);
+    assertThrows(IllegalStateException.class, () -> applies.get(1999).get());
+    assertThrows(IllegalStateException.class, () -> p.applyAsync(() -> 1), "use after terminate raises");
+    assertGone(pids);
+  }
+
+  @Test
+  void tryWithResources_closesThePool_asTheExecutorViewsShutdownDoes() throws Exception {
+    Pool kept;
+    ExecutorService ex;
+    Future<Integer> last;
+    try (Pool p = newPool(1)) {
+      kept = p;
+      assertEquals(List.of(1, 4, 9), p.map(Tasks::sq, List.of(1, 2, 3)));
+      ex = p.asExecutorService();
+      last = ex.submit((Callable<Integer> & Serializable) () -> Tasks.sleepThenReturn(5, 200));
+    }
+    assertTrue(ex.isShutdown());
+    assertThrows(IllegalStateException.class, () -> kept.apply(() -> 1));
+    assertThrows(java.util.concurrent.RejectedExecutionException.class,
+        () -> ex.submit((Callable<Integer> & Serializable) () -> 1));
+    assertTrue(ex.awaitTermination(60, TimeUnit.SECONDS));
+    assertTrue(ex.isTerminated());
+    assertEquals(5, last.get(), "a task submitted before close() completes");
+    kept.join();
   }
 
   @Test

@@ -30,7 +30,10 @@ import java.util.function.Consumer;
  * to the least-loaded ready worker: no extra hop, so {@code applyAsync(...).get()} costs one
  * event-bus round trip. Throughput comes from pipelining: each worker holds up to two messages'
  * worth of chunks (the round trip is hidden behind the running one), and when the backlog is deep
- * several chunks travel in one message (up to 64). Because each worker runs its chunks in the
+ * several chunks travel in one message (up to 64). Only for fast chunks, though: while a job's
+ * chunks take more than 2 ms in the worker (or before its first result says how long they take), a
+ * worker holds one at a time, so that no chunk waits behind a long one while another worker is
+ * idle (Python's workers pull from a shared queue and never have that problem). Because each worker runs its chunks in the
  * order received, the oldest chunk a worker holds is the one it is running: when it dies, exactly
  * that chunk fails (with its exit code) or, with retries on, runs again; the others are sent to
  * the other workers, and a replacement starts. User code never runs under the lock: lazy inputs
@@ -248,8 +251,9 @@ public final class Dispatcher {
       if (s == null) {
         break;
       }
-      int cap = Math.max(1, Math.min(MAX_BATCH, backlog.size() / (4 * ready)));
-      int maxHeld = Math.max(2, 2 * cap);
+      boolean slow = backlog.peek().job.slow();
+      int cap = slow ? 1 : Math.max(1, Math.min(MAX_BATCH, backlog.size() / (4 * ready)));
+      int maxHeld = slow ? 1 : Math.max(2, 2 * cap);
       if (s.held.size() > maxHeld - cap) {
         break;
       }
@@ -326,7 +330,7 @@ public final class Dispatcher {
   }
 
   /** A worker answered chunk {@code (job, seq)}: returns it, or null if it was given up already. */
-  Chunk completed(Slot s, long job, int seq) {
+  Chunk completed(Slot s, long job, int seq, long runNanos) {
     List<Runnable> after = new ArrayList<>();
     Chunk c;
     synchronized (this) {
@@ -334,6 +338,7 @@ public final class Dispatcher {
       if (c == null) {
         return null;
       }
+      c.job.ran(runNanos);
       chunkOver(c);
       pump(after);
     }

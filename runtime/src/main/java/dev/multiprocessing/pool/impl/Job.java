@@ -22,6 +22,8 @@ final class Job {
   private int nextStart;
   private int nextSeq;
   private boolean inputDone;
+  /** Mean run time of this job's chunks so far (moving average), -1 before the first result. */
+  long chunkNanos = -1;
   /** Chunks created and not yet completed, failed or dropped. Guarded by the dispatcher's lock. */
   int outstanding;
 
@@ -39,6 +41,22 @@ final class Job {
     inputDone = true;
     outstanding += chunks;
   }
+
+  /** Records a chunk's run time in the worker. Under the dispatcher's lock. */
+  void ran(long nanos) {
+    chunkNanos = chunkNanos < 0 ? nanos : (3 * chunkNanos + nanos) / 4;
+  }
+
+  /**
+   * Whether a worker should hold this job's chunks only one at a time: before the first result
+   * (its duration is unknown) and while its chunks take long compared with an event-bus round
+   * trip, queueing a chunk behind a running one would only keep it from an idle worker.
+   */
+  boolean slow() {
+    return chunkNanos < 0 || chunkNanos > SLOW_NANOS;
+  }
+
+  static final long SLOW_NANOS = 2_000_000;
 
   boolean inputDone() {
     return inputDone;

@@ -33,6 +33,8 @@ public final class ProcessBackend implements Backend {
   private final Future<Void> registered;
   private final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
   private Dispatcher dispatcher;
+  private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> dev.multiprocessing.impl.Threads.newDaemon("mp-pool-starter", r));
 
   public ProcessBackend(MpContext ctx, Initializer initializer) {
     this.ctx = ctx;
@@ -61,7 +63,15 @@ public final class ProcessBackend implements Backend {
     Process p = ctx.process(new ProcessOptions().setTarget(target).setName(s.name).setDaemon(true));
     s.handle = p;
     slots.put(index, s);
-    registered.compose(x -> p.startAsync()).onComplete(ar -> {
+    // Off the caller's thread: start() runs under the dispatcher's lock, at times on the event loop,
+    // and taking a warm JVM may wait for the fork server's launcher.
+    registered.compose(x -> Future.<Void>future(pr -> starter.execute(() -> {
+      try {
+        p.startAsync().onComplete(pr);
+      } catch (RuntimeException e) {
+        pr.fail(e);
+      }
+    }))).onComplete(ar -> {
       if (ar.failed()) {
         slots.remove(index);
         dispatcher.onExit(s, -1);
@@ -99,12 +109,17 @@ public final class ProcessBackend implements Backend {
     Process p = (Process) s.handle;
     if (p.getPid() != null) {
       p.kill();
+    } else {
+      // Still waiting for its JVM: it is killed the moment it starts (see start); the pool need
+      // not wait for a JVM to boot just to end it.
+      dispatcher.onExit(s, -9);
     }
   }
 
   @Override
   public void closed() {
     consumer.unregister();
+    starter.shutdown();
   }
 
   private void onMessage(Message<Buffer> msg) {
@@ -122,14 +137,14 @@ public final class ProcessBackend implements Backend {
   }
 
   private void onResult(Slot s, Buffer b) {
-    Chunk c = dispatcher.completed(s, b.getLong(5), b.getInt(13));
+    Chunk c = dispatcher.completed(s, b.getLong(5), b.getInt(13), b.getLong(18));
     if (c == null) {
       return;
     }
     boolean ok = b.getByte(17) != 0;
-    int len = b.getInt(18);
+    int len = b.getInt(26);
     try {
-      Object payload = Pickler.loads(b.getBytes(22, 22 + len));
+      Object payload = Pickler.loads(b.getBytes(Wire.RESULT_HEADER, Wire.RESULT_HEADER + len));
       if (ok) {
         c.job.sink.chunkDone(c, Values.unpack(payload));
       } else {

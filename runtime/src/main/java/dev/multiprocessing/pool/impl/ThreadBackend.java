@@ -79,12 +79,13 @@ public final class ThreadBackend implements Backend {
   private void runChunk(Slot s, Chunk c) {
     List<Object> out = null;
     Throwable error = null;
+    long t0 = System.nanoTime();
     try {
       out = TaskRunner.run(c.job.fn, c.items);
     } catch (Throwable t) {
       error = TaskRunner.withRemoteTrace(t);
     }
-    if (dispatcher.completed(s, c.job.id, c.seq) == null) {
+    if (dispatcher.completed(s, c.job.id, c.seq, System.nanoTime() - t0) == null) {
       return;
     }
     if (error == null) {

@@ -10,7 +10,7 @@ import io.vertx.core.buffer.Buffer;
  *                         fnLen is -1 when the previous entry of the message has the same job
  *                  STOP   [2]
  *  worker -> pool  HELLO  [10][slot:int][pid:long]
- *                  RESULT [11][slot:int][job:long][seq:int][ok:byte][len:int][pickled values or exception]
+ *                  RESULT [11][slot:int][job:long][seq:int][ok:byte][runNanos:long][len:int][pickled values or exception]
  * </pre>
  *
  * Functions and items are pickled with the codecs module ({@code Pickler}); items and results in
@@ -55,8 +55,11 @@ final class Wire {
     return Buffer.buffer(13).appendByte(HELLO).appendInt(slot).appendLong(pid);
   }
 
-  static Buffer result(int slot, long job, int seq, boolean ok, byte[] payload) {
-    return Buffer.buffer(22 + payload.length).appendByte(RESULT).appendInt(slot).appendLong(job).appendInt(seq)
-        .appendByte((byte) (ok ? 1 : 0)).appendInt(payload.length).appendBytes(payload);
+  static final int RESULT_HEADER = 30;
+
+  static Buffer result(int slot, long job, int seq, boolean ok, long runNanos, byte[] payload) {
+    return Buffer.buffer(RESULT_HEADER + payload.length).appendByte(RESULT).appendInt(slot).appendLong(job)
+        .appendInt(seq).appendByte((byte) (ok ? 1 : 0)).appendLong(runNanos).appendInt(payload.length)
+        .appendBytes(payload);
   }
 }

@@ -103,6 +103,7 @@ public final class WorkerLoop {
   private void runChunk(long job, int seq, Fn<Object, Object> fn, Buffer b, int pos, int len) {
     byte[] payload;
     boolean ok = false;
+    long t0 = System.nanoTime();
     try {
       List<Object> items = Values.unpack(Pickler.loads(b.getBytes(pos, pos + len)));
       List<Object> out = TaskRunner.run(fn, items);
@@ -121,7 +122,7 @@ public final class WorkerLoop {
     } catch (Throwable t) {
       payload = encodeError(TaskRunner.withRemoteTrace(t));
     }
-    bus.send(inbox, Wire.result(slot, job, seq, ok, payload));
+    bus.send(inbox, Wire.result(slot, job, seq, ok, System.nanoTime() - t0, payload));
   }
 
   private static byte[] encodeError(Throwable t) {
