@@ -59,7 +59,9 @@ final class Groups {
   static final Map<String, Workload> IMPLEMENTED = Map.of(
       "process_start", new ProcessStart(),
       "pipe_pingpong", new PipePingpong(),
-      "pipe_throughput", new PipeThroughput());
+      "pipe_throughput", new PipeThroughput(),
+      "pool_map_small", new PoolMapSmall(),
+      "pool_map_cpu", new PoolMapCpu());
 
   /** All group names in run order. */
   static List<String> names() {
