@@ -50,6 +50,19 @@ public final class Tour {
     int code = VerticleExample.runOn(Multiprocessing.vertx()).await();
     System.out.println("the verticle's process ended with exit code " + code);
 
+    header(10, "PoolSquares: with Pool(5) as p: print(p.map(f, [1, 2, 3]))");
+    PoolSquares.main(args);
+    header(11, "PoolTour: map, imap_unordered, apply_async, os.getpid, a sleeping task and TimeoutError");
+    PoolTour.main(args);
+    header(12, "PoolDemo: calculate, mul and plus with apply_async, imap, imap_unordered, map, errors, timeouts");
+    PoolDemo.main(args);
+    header(13, "MapVsMapAsync: map blocks, map_async returns at once");
+    MapVsMapAsync.main(args);
+    header(14, "StarmapAndPartial: starmap over argument tuples, map over a partial function");
+    StarmapAndPartial.main(args);
+    header(15, "PoolHttpVerticle: an HTTP endpoint hands CPU-heavy requests to a Pool with mapAsync");
+    PoolHttpVerticle.runOn(Multiprocessing.vertx()).await();
+
     System.out.println();
     System.out.println("=== end of the tour ===");
   }
