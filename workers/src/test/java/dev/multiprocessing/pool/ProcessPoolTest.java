@@ -99,6 +99,25 @@ class ProcessPoolTest extends PoolContract {
   }
 
   @Test
+  void workerDeathAmidFastBatchedTasks_failsExactlyTheTaskItWasRunning() {
+    PoolIterator<Integer> it = shared.imap(x -> {
+      if (x == 700) {
+        System.exit(5);
+      }
+      return x;
+    }, range(1500));
+    for (int i = 0; i < 1500; i++) {
+      if (i == 700) {
+        WorkerDiedError e = assertThrows(WorkerDiedError.class, it::next);
+        assertEquals(5, e.getExitCode());
+        assertTrue(e.getMessage().contains("items 700..700"), e.getMessage());
+      } else {
+        assertEquals(i, it.next());
+      }
+    }
+  }
+
+  @Test
   void outOfMemoryInATask_endsItsWorker_withExitCode3() {
     WorkerDiedError e = assertThrows(WorkerDiedError.class, () -> shared.apply(() -> {
       throw new OutOfMemoryError("Java heap space (simulated)");

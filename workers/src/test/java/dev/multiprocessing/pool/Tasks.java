@@ -26,6 +26,15 @@ final class Tasks {
     return x;
   }
 
+  /** Returns {@code x} once {@code path} exists (checked every 5 ms, at most 60 s). */
+  static int whenFileExists(int x, String path) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!java.nio.file.Files.exists(java.nio.file.Path.of(path)) && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    return x;
+  }
+
   static String worker() {
     return dev.multiprocessing.Multiprocessing.currentProcess().getName() + "/" + ProcessHandle.current().pid()
         + "/" + Thread.currentThread().getName();

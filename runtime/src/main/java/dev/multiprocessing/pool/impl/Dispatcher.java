@@ -33,10 +33,11 @@ import java.util.function.Consumer;
  * several chunks travel in one message (up to 64). Only for fast chunks, though: while a job's
  * chunks take more than 2 ms in the worker (or before its first result says how long they take), a
  * worker holds one at a time, so that no chunk waits behind a long one while another worker is
- * idle (Python's workers pull from a shared queue and never have that problem). Because each worker runs its chunks in the
- * order received, the oldest chunk a worker holds is the one it is running: when it dies, exactly
- * that chunk fails (with its exit code) or, with retries on, runs again; the others are sent to
- * the other workers, and a replacement starts. User code never runs under the lock: lazy inputs
+ * idle (Python's workers pull from a shared queue and never have that problem). Each worker
+ * marks the chunk it is running in a {@link RunningMark} that outlives it: when it dies, exactly
+ * that chunk fails (with its exit code) or, with retries on, runs again; the other chunks it held
+ * (including ones it had finished but not yet reported, which therefore run again) go back to
+ * the backlog, and a replacement starts. User code never runs under the lock: lazy inputs
  * (imap) are read a bounded number of chunks ahead on a feeder thread, and sinks and callbacks run
  * after the lock is released.
  */
@@ -329,25 +330,39 @@ public final class Dispatcher {
     after.forEach(Runnable::run);
   }
 
-  /** A worker answered chunk {@code (job, seq)}: returns it, or null if it was given up already. */
-  Chunk completed(Slot s, long job, int seq, long runNanos) {
+  /**
+   * A worker answered chunks {@code (jobs[i], seqs[i])}, which ran {@code runNanos[i]}: returns
+   * them, with null for any that was given up already (its worker was declared dead).
+   */
+  Chunk[] completed(Slot s, long[] jobs, int[] seqs, long[] runNanos) {
     List<Runnable> after = new ArrayList<>();
-    Chunk c;
+    Chunk[] done = new Chunk[jobs.length];
     synchronized (this) {
-      c = s.take(job, seq);
-      if (c == null) {
-        return null;
+      for (int i = 0; i < jobs.length; i++) {
+        Chunk c = s.take(jobs[i], seqs[i]);
+        if (c != null) {
+          c.job.ran(runNanos[i]);
+          chunkOver(c);
+          done[i] = c;
+        }
       }
-      c.job.ran(runNanos);
-      chunkOver(c);
       pump(after);
     }
     after.forEach(Runnable::run);
-    return c;
+    return done;
   }
 
-  /** A worker's process or thread has ended (with Python's exit code). */
+  /** A worker's thread has ended, or a worker process whose running chunk is unknown. */
   void onExit(Slot s, int exitCode) {
+    onExit(s, exitCode, null);
+  }
+
+  /**
+   * A worker's process or thread has ended (with Python's exit code). {@code running} is the
+   * {@code {job, seq}} of the chunk it was running ({@code seq} -1: none), or null if unknown: then
+   * the oldest chunk it held is taken as the running one (it runs them in order).
+   */
+  void onExit(Slot s, int exitCode, long[] running) {
     List<Runnable> after = new ArrayList<>();
     boolean allGone;
     synchronized (this) {
@@ -359,7 +374,7 @@ public final class Dispatcher {
       if (!s.ready && !s.stopSent && state == State.RUN) {
         earlyDeaths++;
       }
-      giveUpHeld(s, exitCode, after);
+      giveUpHeld(s, exitCode, running, after);
       if (state != State.TERMINATE && earlyDeaths >= EARLY_DEATHS_LIMIT && broken == null) {
         breakPool(exitCode, after);
       } else if (broken == null && (state == State.RUN || (state == State.CLOSE && !jobs.isEmpty()))) {
@@ -378,9 +393,9 @@ public final class Dispatcher {
     }
   }
 
-  /** The running chunk of a dead worker fails (or runs again); the ones behind it go back. */
-  private void giveUpHeld(Slot s, int exitCode, List<Runnable> after) {
-    Chunk running = s.held.poll();
+  /** The running chunk of a dead worker fails (or runs again); the others it held go back. */
+  private void giveUpHeld(Slot s, int exitCode, long[] mark, List<Runnable> after) {
+    Chunk running = mark == null ? s.held.poll() : s.take(mark[0], (int) mark[1]);
     for (Iterator<Chunk> it = s.held.descendingIterator(); it.hasNext(); ) {
       backlog.addFirst(it.next());
     }

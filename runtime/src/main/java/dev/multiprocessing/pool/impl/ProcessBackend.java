@@ -59,7 +59,8 @@ public final class ProcessBackend implements Backend {
     String address = inbox;
     int index = s.index;
     Initializer init = initializer;
-    Target target = () -> WorkerLoop.run(address, index, init);
+    String mark = RunningMark.pathFor(inbox, index);
+    Target target = () -> WorkerLoop.run(address, index, init, mark);
     Process p = ctx.process(new ProcessOptions().setTarget(target).setName(s.name).setDaemon(true));
     s.handle = p;
     slots.put(index, s);
@@ -80,7 +81,7 @@ public final class ProcessBackend implements Backend {
       s.pid = p.getPid();
       p.getSentinel().onComplete(exit -> {
         slots.remove(index);
-        dispatcher.onExit(s, exit.succeeded() ? exit.result() : -1);
+        dispatcher.onExit(s, exit.succeeded() ? exit.result() : -1, RunningMark.readAndDelete(mark));
       });
       if (s.killed) {
         p.kill();
@@ -131,20 +132,40 @@ public final class ProcessBackend implements Backend {
     if (b.getByte(0) == Wire.HELLO) {
       s.address = Wire.workerAddress(inbox, s.index);
       dispatcher.onReady(s);
-    } else if (b.getByte(0) == Wire.RESULT) {
-      onResult(s, b);
+    } else if (b.getByte(0) == Wire.RESULTS) {
+      onResults(s, b);
     }
   }
 
-  private void onResult(Slot s, Buffer b) {
-    Chunk c = dispatcher.completed(s, b.getLong(5), b.getInt(13), b.getLong(18));
-    if (c == null) {
-      return;
+  private void onResults(Slot s, Buffer b) {
+    int n = b.getInt(5);
+    long[] jobs = new long[n];
+    int[] seqs = new int[n];
+    long[] nanos = new long[n];
+    int[] at = new int[n];
+    int pos = Wire.RESULTS_HEADER;
+    for (int i = 0; i < n; i++) {
+      jobs[i] = b.getLong(pos);
+      seqs[i] = b.getInt(pos + 8);
+      nanos[i] = b.getLong(pos + 13);
+      at[i] = pos;
+      pos += Wire.ENTRY_HEADER + b.getInt(pos + 21);
     }
-    boolean ok = b.getByte(17) != 0;
-    int len = b.getInt(26);
+    Chunk[] chunks = dispatcher.completed(s, jobs, seqs, nanos);
+    for (int i = 0; i < n; i++) {
+      if (chunks[i] != null) {
+        deliver(chunks[i], b, at[i]);
+      }
+    }
+  }
+
+  /** Decodes the entry at {@code pos} and hands it to its job's sink (off the dispatcher's lock). */
+  private static void deliver(Chunk c, Buffer b, int pos) {
+    boolean ok = b.getByte(pos + 12) != 0;
+    int len = b.getInt(pos + 21);
+    int from = pos + Wire.ENTRY_HEADER;
     try {
-      Object payload = Pickler.loads(b.getBytes(Wire.RESULT_HEADER, Wire.RESULT_HEADER + len));
+      Object payload = Pickler.loads(b.getBytes(from, from + len));
       if (ok) {
         c.job.sink.chunkDone(c, Values.unpack(payload));
       } else {

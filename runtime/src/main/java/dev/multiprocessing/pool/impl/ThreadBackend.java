@@ -85,7 +85,8 @@ public final class ThreadBackend implements Backend {
     } catch (Throwable t) {
       error = TaskRunner.withRemoteTrace(t);
     }
-    if (dispatcher.completed(s, c.job.id, c.seq, System.nanoTime() - t0) == null) {
+    long nanos = System.nanoTime() - t0;
+    if (dispatcher.completed(s, new long[] {c.job.id}, new int[] {c.seq}, new long[] {nanos})[0] == null) {
       return;
     }
     if (error == null) {

@@ -10,7 +10,8 @@ import io.vertx.core.buffer.Buffer;
  *                         fnLen is -1 when the previous entry of the message has the same job
  *                  STOP   [2]
  *  worker -> pool  HELLO  [10][slot:int][pid:long]
- *                  RESULT [11][slot:int][job:long][seq:int][ok:byte][runNanos:long][len:int][pickled values or exception]
+ *                  RESULTS [11][slot:int][count:int] count x ([job:long][seq:int][ok:byte][runNanos:long][len:int][payload])
+ *                         payload: the chunk's pickled values, or its pickled exception
  * </pre>
  *
  * Functions and items are pickled with the codecs module ({@code Pickler}); items and results in
@@ -21,7 +22,9 @@ final class Wire {
   static final byte TASKS = 1;
   static final byte STOP = 2;
   static final byte HELLO = 10;
-  static final byte RESULT = 11;
+  static final byte RESULTS = 11;
+  static final int RESULTS_HEADER = 9;
+  static final int ENTRY_HEADER = 25;
 
   private Wire() {}
 
@@ -55,11 +58,14 @@ final class Wire {
     return Buffer.buffer(13).appendByte(HELLO).appendInt(slot).appendLong(pid);
   }
 
-  static final int RESULT_HEADER = 30;
+  /** An empty RESULTS message of worker {@code slot}; {@link #addResult} appends entries. */
+  static Buffer results(int slot) {
+    return Buffer.buffer(256).appendByte(RESULTS).appendInt(slot).appendInt(0);
+  }
 
-  static Buffer result(int slot, long job, int seq, boolean ok, long runNanos, byte[] payload) {
-    return Buffer.buffer(RESULT_HEADER + payload.length).appendByte(RESULT).appendInt(slot).appendLong(job)
-        .appendInt(seq).appendByte((byte) (ok ? 1 : 0)).appendLong(runNanos).appendInt(payload.length)
-        .appendBytes(payload);
+  static void addResult(Buffer b, long job, int seq, boolean ok, long runNanos, byte[] payload) {
+    b.appendLong(job).appendInt(seq).appendByte((byte) (ok ? 1 : 0)).appendLong(runNanos)
+        .appendInt(payload.length).appendBytes(payload);
+    b.setInt(5, b.getInt(5) + 1);
   }
 }

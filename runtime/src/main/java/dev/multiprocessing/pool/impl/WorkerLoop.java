@@ -19,9 +19,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Python's {@code multiprocessing.pool.worker}: the target of every worker process of a pool. It
  * runs on the process's main thread in the worker JVM: registers the worker's address, runs the
- * initializer, says hello to the pool, then runs the chunks it is sent, in order, one result
- * message per chunk, until it is told to stop (or has run its last batch under
- * {@code maxtasksperchild}). The event loop only queues messages; user code runs on this thread.
+ * initializer, says hello to the pool, then runs the chunks it is sent, in order, until it is
+ * told to stop (or has run its last batch under {@code maxtasksperchild}). Results go back in
+ * groups: at once when nothing else is queued here, else after 32 chunks or 1 ms; the
+ * {@link RunningMark} tells the pool which chunk was running if this JVM dies meanwhile. The event loop only queues messages; user code runs on this thread.
  * An {@link OutOfMemoryError} ends the JVM at once with exit code 3 (the JVM's own
  * {@code ExitOnOutOfMemoryError} status), so that the pool sees a dead worker rather than a
  * half-working one.
@@ -29,10 +30,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class WorkerLoop {
 
   static final int OUT_OF_MEMORY_EXIT = 3;
+  private static final int FLUSH_COUNT = 32;
+  private static final long FLUSH_NANOS = 1_000_000;
 
   private final EventBus bus;
   private final String inbox;
   private final int slot;
+  private final BlockingQueue<Buffer> queue;
+  private final RunningMark mark;
+  private Buffer pending;
+  private int pendingCount;
+  private long pendingSince;
   private final Map<Long, Fn<Object, Object>> fns = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, Fn<Object, Object>> e) {
@@ -40,14 +48,16 @@ public final class WorkerLoop {
     }
   };
 
-  private WorkerLoop(EventBus bus, String inbox, int slot) {
+  private WorkerLoop(EventBus bus, String inbox, int slot, BlockingQueue<Buffer> queue, RunningMark mark) {
     this.bus = bus;
     this.inbox = inbox;
     this.slot = slot;
+    this.queue = queue;
+    this.mark = mark;
   }
 
   /** The worker's life; returns when told to stop (the process then exits 0). */
-  public static void run(String inbox, int slot, Initializer initializer) throws Exception {
+  public static void run(String inbox, int slot, Initializer initializer, String markPath) throws Exception {
     MpRuntime rt = MpRuntime.get();
     EventBus bus = rt.vertx().eventBus();
     BlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
@@ -57,7 +67,7 @@ public final class WorkerLoop {
       initializer.run();
     }
     bus.send(inbox, Wire.hello(slot, ProcessHandle.current().pid()));
-    WorkerLoop loop = new WorkerLoop(bus, inbox, slot);
+    WorkerLoop loop = new WorkerLoop(bus, inbox, slot, queue, RunningMark.open(markPath));
     while (true) {
       Buffer b = queue.take();
       if (b.getByte(0) == Wire.STOP || loop.runBatch(b)) {
@@ -86,6 +96,13 @@ public final class WorkerLoop {
       pos += 4;
       runChunk(job, seq, fn, b, pos, itemsLen);
       pos += itemsLen;
+      if (pendingCount >= FLUSH_COUNT || i == count - 1 && queue.isEmpty()
+          || System.nanoTime() - pendingSince > FLUSH_NANOS) {
+        flush();
+      }
+    }
+    if (last) {
+      flush();
     }
     return last;
   }
@@ -104,6 +121,9 @@ public final class WorkerLoop {
     byte[] payload;
     boolean ok = false;
     long t0 = System.nanoTime();
+    if (mark != null) {
+      mark.running(job, seq);
+    }
     try {
       List<Object> items = Values.unpack(Pickler.loads(b.getBytes(pos, pos + len)));
       List<Object> out = TaskRunner.run(fn, items);
@@ -122,7 +142,23 @@ public final class WorkerLoop {
     } catch (Throwable t) {
       payload = encodeError(TaskRunner.withRemoteTrace(t));
     }
-    bus.send(inbox, Wire.result(slot, job, seq, ok, System.nanoTime() - t0, payload));
+    if (mark != null) {
+      mark.idle();
+    }
+    if (pendingCount == 0) {
+      pending = Wire.results(slot);
+      pendingSince = t0;
+    }
+    Wire.addResult(pending, job, seq, ok, System.nanoTime() - t0, payload);
+    pendingCount++;
+  }
+
+  private void flush() {
+    if (pendingCount > 0) {
+      bus.send(inbox, pending);
+      pending = null;
+      pendingCount = 0;
+    }
   }
 
   private static byte[] encodeError(Throwable t) {
