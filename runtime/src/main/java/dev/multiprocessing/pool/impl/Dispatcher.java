@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * event-bus round trip. Throughput comes from pipelining: each worker holds up to two messages'
  * worth of chunks (the round trip is hidden behind the running one), and when the backlog is deep
  * several chunks travel in one message (up to 64). Only for fast chunks, though: while a job's
- * chunks take more than 2 ms in the worker (or before its first result says how long they take), a
+ * chunks take more than 5 ms in the worker (or before its first result says how long they take), a
  * worker holds one at a time, so that no chunk waits behind a long one while another worker is
  * idle (Python's workers pull from a shared queue and never have that problem). Each worker
  * marks the chunk it is running in a {@link RunningMark} that outlives it: when it dies, exactly

@@ -56,7 +56,7 @@ final class Job {
     return chunkNanos < 0 || chunkNanos > SLOW_NANOS;
   }
 
-  static final long SLOW_NANOS = 2_000_000;
+  static final long SLOW_NANOS = 5_000_000;
 
   boolean inputDone() {
     return inputDone;

@@ -21,7 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * runs on the process's main thread in the worker JVM: registers the worker's address, runs the
  * initializer, says hello to the pool, then runs the chunks it is sent, in order, until it is
  * told to stop (or has run its last batch under {@code maxtasksperchild}). Results go back in
- * groups: at once when nothing else is queued here, else after 32 chunks or 1 ms; the
+ * groups: at once when nothing else is queued here or the chunk took 0.1 ms or more, else after
+ * 32 chunks or 1 ms; the
  * {@link RunningMark} tells the pool which chunk was running if this JVM dies meanwhile. The event loop only queues messages; user code runs on this thread.
  * An {@link OutOfMemoryError} ends the JVM at once with exit code 3 (the JVM's own
  * {@code ExitOnOutOfMemoryError} status), so that the pool sees a dead worker rather than a
@@ -32,6 +33,8 @@ public final class WorkerLoop {
   static final int OUT_OF_MEMORY_EXIT = 3;
   private static final int FLUSH_COUNT = 32;
   private static final long FLUSH_NANOS = 1_000_000;
+  /** A chunk this long is worth a message of its own: its result goes at once. */
+  private static final long ALONE_NANOS = 100_000;
 
   private final EventBus bus;
   private final String inbox;
@@ -94,9 +97,9 @@ public final class WorkerLoop {
       }
       int itemsLen = b.getInt(pos);
       pos += 4;
-      runChunk(job, seq, fn, b, pos, itemsLen);
+      long ran = runChunk(job, seq, fn, b, pos, itemsLen);
       pos += itemsLen;
-      if (pendingCount >= FLUSH_COUNT || i == count - 1 && queue.isEmpty()
+      if (pendingCount >= FLUSH_COUNT || i == count - 1 && queue.isEmpty() || ran >= ALONE_NANOS
           || System.nanoTime() - pendingSince > FLUSH_NANOS) {
         flush();
       }
@@ -117,7 +120,8 @@ public final class WorkerLoop {
     return fn;
   }
 
-  private void runChunk(long job, int seq, Fn<Object, Object> fn, Buffer b, int pos, int len) {
+  /** Runs one chunk and queues its result; returns how long it ran. */
+  private long runChunk(long job, int seq, Fn<Object, Object> fn, Buffer b, int pos, int len) {
     byte[] payload;
     boolean ok = false;
     long t0 = System.nanoTime();
@@ -138,7 +142,7 @@ public final class WorkerLoop {
       System.err.println("pool worker out of memory: exiting with code " + OUT_OF_MEMORY_EXIT);
       System.err.flush();
       Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT);
-      return;
+      return 0;
     } catch (Throwable t) {
       payload = encodeError(TaskRunner.withRemoteTrace(t));
     }
@@ -149,8 +153,10 @@ public final class WorkerLoop {
       pending = Wire.results(slot);
       pendingSince = t0;
     }
-    Wire.addResult(pending, job, seq, ok, System.nanoTime() - t0, payload);
+    long ran = System.nanoTime() - t0;
+    Wire.addResult(pending, job, seq, ok, ran, payload);
     pendingCount++;
+    return ran;
   }
 
   private void flush() {
