@@ -34,7 +34,7 @@ final class ResultPromise<T> {
     if (callback == null) {
       promise.tryComplete(value);
     } else {
-      handler.execute(() -> {
+      onHandler(() -> {
         run(callback, value);
         promise.tryComplete(value);
       });
@@ -45,10 +45,19 @@ final class ResultPromise<T> {
     if (errorCallback == null) {
       promise.tryFail(error);
     } else {
-      handler.execute(() -> {
+      onHandler(() -> {
         run(errorCallback, error);
         promise.tryFail(error);
       });
+    }
+  }
+
+  /** On the result-handler thread; in the calling thread once the pool has shut that thread down. */
+  private void onHandler(Runnable r) {
+    try {
+      handler.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      r.run();
     }
   }
 
