@@ -76,4 +76,17 @@ public final class MpContext {
   public <E> dev.multiprocessing.queues.JoinableQueue<E> joinableQueue(int maxsize) {
     return dev.multiprocessing.queues.Queues.joinableQueue(maxsize);
   }
+
+  /** Python's {@code ctx.Pool(processes)}: workers started with this context's start method. */
+  public dev.multiprocessing.pool.Pool pool(int processes) {
+    return pool(new dev.multiprocessing.pool.PoolOptions().setProcesses(processes));
+  }
+
+  /** Python's {@code ctx.Pool(...)}; the options' context is replaced by this one. */
+  public dev.multiprocessing.pool.Pool pool(dev.multiprocessing.pool.PoolOptions options) {
+    dev.multiprocessing.pool.PoolOptions o = new dev.multiprocessing.pool.PoolOptions()
+        .setProcesses(options.getProcesses()).setInitializer(options.getInitializer())
+        .setMaxTasksPerChild(options.getMaxTasksPerChild()).setMaxRetries(options.getMaxRetries());
+    return new dev.multiprocessing.pool.Pool(o.setContext(this));
+  }
 }

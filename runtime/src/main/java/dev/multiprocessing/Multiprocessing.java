@@ -202,4 +202,19 @@ public final class Multiprocessing {
   public static <E> dev.multiprocessing.queues.JoinableQueue<E> joinableQueue(int maxsize) {
     return dev.multiprocessing.queues.Queues.joinableQueue(maxsize);
   }
+
+  /** Python's {@code multiprocessing.Pool()}: {@code cpuCount()} worker processes of the default context. */
+  public static dev.multiprocessing.pool.Pool pool() {
+    return new dev.multiprocessing.pool.Pool();
+  }
+
+  /** Python's {@code multiprocessing.Pool(processes)}. */
+  public static dev.multiprocessing.pool.Pool pool(int processes) {
+    return new dev.multiprocessing.pool.Pool(processes);
+  }
+
+  /** Python's {@code multiprocessing.Pool(...)} with all its options. */
+  public static dev.multiprocessing.pool.Pool pool(dev.multiprocessing.pool.PoolOptions options) {
+    return new dev.multiprocessing.pool.Pool(options);
+  }
 }

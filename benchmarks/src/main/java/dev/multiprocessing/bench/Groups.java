@@ -60,7 +60,9 @@ final class Groups {
       "process_start", new ProcessStart(),
       "pipe_pingpong", new PipePingpong(),
       "pipe_throughput", new PipeThroughput(),
-      "queue_throughput", new QueueThroughput());
+      "queue_throughput", new QueueThroughput(),
+      "pool_map_small", new PoolMapSmall(),
+      "pool_map_cpu", new PoolMapCpu());
 
   /** All group names in run order. */
   static List<String> names() {

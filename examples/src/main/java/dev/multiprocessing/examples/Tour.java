@@ -56,7 +56,21 @@ public final class Tour {
     header(11, "WorkerQueues: four workers take tasks from one queue and put results on another");
     WorkerQueues.main(args);
 
-    header(12, "StartMethodQueues: set_start_method('spawn') and get_context('spawn') with a Queue");
+    header(12, "PoolSquares: with Pool(5) as p: print(p.map(f, [1, 2, 3]))");
+    PoolSquares.main(args);
+    header(13, "PoolTour: map, imap_unordered, apply_async, os.getpid, a sleeping task and TimeoutError");
+    PoolTour.main(args);
+    header(14, "PoolDemo: calculate, mul and plus with apply_async, imap, imap_unordered, map, errors, timeouts");
+    PoolDemo.main(args);
+    header(15, "MapVsMapAsync: map blocks, map_async returns at once");
+    MapVsMapAsync.main(args);
+    header(16, "StarmapAndPartial: starmap over argument tuples, map over a partial function");
+    StarmapAndPartial.main(args);
+    header(17, "PoolHttpVerticle: an HTTP endpoint hands CPU-heavy requests to a Pool with mapAsync");
+    PoolHttpVerticle.runOn(Multiprocessing.vertx()).await();
+
+    // Last: it sets the start method to spawn for the rest of the program, as Python's does.
+    header(18, "StartMethodQueues: set_start_method('spawn') and get_context('spawn') with a Queue");
     StartMethodQueues.main(args);
 
     System.out.println();

@@ -202,6 +202,91 @@ class ExamplesTest {
     assertEquals(List.of("[42, null, hello]"), sections.get("QueueExample"), run::toString);
     assertWorkerQueuesOutput(run, sections.get("WorkerQueues"));
     assertEquals(List.of("hello", "hello"), sections.get("StartMethodQueues"), run::toString);
+    assertEquals(1, run.count("[1, 4, 9]"), "PoolSquares\n" + run);
+    run.assertLine("Now the pool is closed and no longer available");
+  }
+
+  @Test
+  void poolSquares() throws Exception {
+    ExampleRun run = ExampleRun.of(PoolSquares.class).assertSucceeded();
+    assertEquals(List.of("[1, 4, 9]"), run.lines(), run::toString);
+  }
+
+  @Test
+  void poolTour() throws Exception {
+    ExampleRun run = ExampleRun.of(PoolTour.class).assertSucceeded();
+    List<String> l = run.lines();
+    assertEquals("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]", l.get(0), run::toString);
+    List<Integer> unordered = new ArrayList<>();
+    l.subList(1, 11).forEach(x -> unordered.add(Integer.parseInt(x)));
+    unordered.sort(null);
+    assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), unordered, run::toString);
+    assertEquals("400", l.get(11), run::toString);
+    assertTrue(Long.parseLong(l.get(12)) > 0, run::toString);
+    assertTrue(l.get(13).matches("\\[\\d+, \\d+, \\d+, \\d+\\]"), run::toString);
+    assertEquals(List.of("We lacked patience and got a multiprocessing.TimeoutError",
+        "For the moment, the pool remains available for more work", "100", "0", "1", "4",
+        "Now the pool is closed and no longer available"), l.subList(14, 21), run::toString);
+    assertEquals(21, l.size(), "the sleeping worker is terminated, not waited for\n" + run);
+  }
+
+  @Test
+  void poolDemo() throws Exception {
+    ExampleRun run = ExampleRun.of(PoolDemo.class).assertSucceeded();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      expected.add("mul(" + i + ", 7) = " + (i * 7));
+    }
+    for (int i = 0; i < 10; i++) {
+      expected.add("plus(" + i + ", 8) = " + (i + 8));
+    }
+    for (String title : List.of("Ordered results using pool.apply_async():", "Ordered results using pool.imap():",
+        "Ordered results using pool.map() --- will block till complete:")) {
+      int at = run.indexOf(title);
+      assertTrue(at >= 0, run::toString);
+      List<String> got = new ArrayList<>();
+      for (String line : run.lines().subList(at + 1, at + 21)) {
+        Matcher m = Pattern.compile("\\t ForkServerPoolWorker-\\d+ says that (.*)").matcher(line);
+        assertTrue(m.matches(), () -> line + "\n" + run);
+        got.add(m.group(1));
+      }
+      assertEquals(expected, got, run::toString);
+    }
+    int at = run.indexOf("Unordered results using pool.imap_unordered():");
+    List<String> unordered = new ArrayList<>(run.lines().subList(at + 1, at + 21));
+    assertEquals(20, unordered.stream().map(x -> x.replaceAll(".* says that ", "")).distinct()
+        .filter(expected::contains).count(), run::toString);
+    for (String from : List.of("pool.apply()", "pool.map()", "list(pool.imap())", "IMapIterator.next()")) {
+      run.assertLine("\tGot ArithmeticException as expected from " + from);
+    }
+    run.match("Testing ApplyResult\\.get\\(\\) with timeout:\\.*");
+    run.match("\\tForkServerPoolWorker-\\d+ says that mul\\(0, 7\\) = 0");
+    run.match("Testing IMapIterator\\.next\\(\\) with timeout:\\.*");
+  }
+
+  @Test
+  void mapVsMapAsync() throws Exception {
+    ExampleRun run = ExampleRun.of(MapVsMapAsync.class).assertSucceeded();
+    List<String> l = run.lines();
+    assertTrue(run.indexOf("after p.map(): [1, 4]") > run.indexOf("function f(2) gets executed"), run::toString);
+    int after = run.indexOf("after p.map_async(): ready=false");
+    assertTrue(after >= 0 && after < run.indexOf("function f(3) gets executed"), run::toString);
+    assertEquals("result.get(): [9, 16]", l.get(l.size() - 1), run::toString);
+  }
+
+  @Test
+  void starmapAndPartial() throws Exception {
+    ExampleRun run = ExampleRun.of(StarmapAndPartial.class).assertSucceeded();
+    assertEquals(List.of("starmap: [2, 12]", "partial: [10, 20, 30]"), run.lines(), run::toString);
+  }
+
+  @Test
+  void poolHttpVerticle() throws Exception {
+    ExampleRun run = ExampleRun.of(PoolHttpVerticle.class).assertSucceeded();
+    run.assertLine("[app] {\"below\":2000000,\"primes\":148933}");
+    run.assertLine("[app] {\"below\":3000000,\"primes\":216816}");
+    run.assertLine("[app] {\"below\":4000000,\"primes\":283146}");
+    run.assertLine("[app] /ping answered pong while the prime counts ran: true");
   }
 
   /**

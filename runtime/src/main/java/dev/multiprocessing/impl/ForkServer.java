@@ -43,6 +43,8 @@ public final class ForkServer {
       java.util.concurrent.Executors.newSingleThreadExecutor(r -> Threads.newDaemon("mp-forkserver-launcher", r));
   private final Future<Void> registered;
   private int starting;
+  /** At least this many idle warm JVMs, asked for by pools ({@link #keepWarm}); 0 until then. */
+  private int keepWarm;
   private int failuresInARow;
   private boolean closed;
 
@@ -179,7 +181,7 @@ public final class ForkServer {
 
   /** Launches warm JVMs until idle + starting covers the pool size and the waiting takers. */
   private synchronized void refill() {
-    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && idle.size() + starting < poolSize + waiting.size()) {
+    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && idle.size() + starting < Math.max(poolSize, keepWarm) + waiting.size()) {
       starting++;
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
       Warm[] holder = new Warm[1];
@@ -248,6 +250,21 @@ public final class ForkServer {
     while ((w = waiting.pollFirst()) != null) {
       w.promise().fail(t);
     }
+  }
+
+  /**
+   * Keeps at least {@code n} warm JVMs idle from now on (a pool of {@code n} workers asks for it,
+   * so that the next pool of that size, or the replacement of a dead worker, starts in
+   * milliseconds).
+   */
+  public void keepWarm(int n) {
+    synchronized (this) {
+      if (n <= keepWarm || n <= poolSize) {
+        return;
+      }
+      keepWarm = n;
+    }
+    scheduleRefill();
   }
 
   /** Ready when at least one warm JVM is idle (benchmarks wait for this outside the timed region). */

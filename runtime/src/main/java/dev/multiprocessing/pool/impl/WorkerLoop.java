@@ -1,0 +1,182 @@
+package dev.multiprocessing.pool.impl;
+
+import dev.multiprocessing.codecs.Pickler;
+import dev.multiprocessing.codecs.PicklingError;
+import dev.multiprocessing.impl.Blocking;
+import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.pool.Fn;
+import dev.multiprocessing.pool.Initializer;
+import dev.multiprocessing.pool.MaybeEncodingError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Python's {@code multiprocessing.pool.worker}: the target of every worker process of a pool. It
+ * runs on the process's main thread in the worker JVM: registers the worker's address, runs the
+ * initializer, says hello to the pool, then runs the chunks it is sent, in order, until it is
+ * told to stop (or has run its last batch under {@code maxtasksperchild}). Results go back in
+ * groups: at once when nothing else is queued here or the chunk took 0.1 ms or more, else after
+ * 32 chunks or 1 ms; the
+ * {@link RunningMark} tells the pool which chunk was running if this JVM dies meanwhile. The event loop only queues messages; user code runs on this thread.
+ * An {@link OutOfMemoryError} ends the JVM at once with exit code 3 (the JVM's own
+ * {@code ExitOnOutOfMemoryError} status), so that the pool sees a dead worker rather than a
+ * half-working one.
+ */
+public final class WorkerLoop {
+
+  static final int OUT_OF_MEMORY_EXIT = 3;
+  private static final int FLUSH_COUNT = 32;
+  private static final long FLUSH_NANOS = 1_000_000;
+  /** A chunk this long is worth a message of its own: its result goes at once. */
+  private static final long ALONE_NANOS = 100_000;
+
+  private final EventBus bus;
+  private final String inbox;
+  private final int slot;
+  private final BlockingQueue<Buffer> queue;
+  private final RunningMark mark;
+  private Buffer pending;
+  private int pendingCount;
+  private long pendingSince;
+  private final Map<Long, Fn<Object, Object>> fns = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Fn<Object, Object>> e) {
+      return size() > 16;
+    }
+  };
+
+  private WorkerLoop(EventBus bus, String inbox, int slot, BlockingQueue<Buffer> queue, RunningMark mark) {
+    this.bus = bus;
+    this.inbox = inbox;
+    this.slot = slot;
+    this.queue = queue;
+    this.mark = mark;
+  }
+
+  /** The worker's life; returns when told to stop (the process then exits 0). */
+  public static void run(String inbox, int slot, Initializer initializer, String markPath) throws Exception {
+    MpRuntime rt = MpRuntime.get();
+    EventBus bus = rt.vertx().eventBus();
+    BlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
+    MessageConsumer<Buffer> consumer = bus.consumer(Wire.workerAddress(inbox, slot), m -> queue.add(m.body()));
+    Blocking.await(consumer.completion(), "pool worker registration", "-");
+    if (initializer != null) {
+      initializer.run();
+    }
+    bus.send(inbox, Wire.hello(slot, ProcessHandle.current().pid()));
+    WorkerLoop loop = new WorkerLoop(bus, inbox, slot, queue, RunningMark.open(markPath));
+    while (true) {
+      Buffer b = queue.take();
+      if (b.getByte(0) == Wire.STOP || loop.runBatch(b)) {
+        break;
+      }
+    }
+    consumer.unregister();
+  }
+
+  /** Runs every chunk of a TASKS message; returns true if it was the worker's last. */
+  private boolean runBatch(Buffer b) {
+    boolean last = b.getByte(1) != 0;
+    int count = b.getInt(2);
+    int pos = 6;
+    Fn<Object, Object> fn = null;
+    for (int i = 0; i < count; i++) {
+      long job = b.getLong(pos);
+      int seq = b.getInt(pos + 8);
+      int fnLen = b.getInt(pos + 12);
+      pos += 16;
+      if (fnLen >= 0) {
+        fn = function(job, b, pos, fnLen);
+        pos += fnLen;
+      }
+      int itemsLen = b.getInt(pos);
+      pos += 4;
+      long ran = runChunk(job, seq, fn, b, pos, itemsLen);
+      pos += itemsLen;
+      if (pendingCount >= FLUSH_COUNT || i == count - 1 && queue.isEmpty() || ran >= ALONE_NANOS
+          || System.nanoTime() - pendingSince > FLUSH_NANOS) {
+        flush();
+      }
+    }
+    if (last) {
+      flush();
+    }
+    return last;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Fn<Object, Object> function(long job, Buffer b, int pos, int len) {
+    Fn<Object, Object> fn = fns.get(job);
+    if (fn == null) {
+      fn = (Fn<Object, Object>) Pickler.loads(b.getBytes(pos, pos + len));
+      fns.put(job, fn);
+    }
+    return fn;
+  }
+
+  /** Runs one chunk and queues its result; returns how long it ran. */
+  private long runChunk(long job, int seq, Fn<Object, Object> fn, Buffer b, int pos, int len) {
+    byte[] payload;
+    boolean ok = false;
+    long t0 = System.nanoTime();
+    if (mark != null) {
+      mark.running(job, seq);
+    }
+    try {
+      List<Object> items = Values.unpack(Pickler.loads(b.getBytes(pos, pos + len)));
+      List<Object> out = TaskRunner.run(fn, items);
+      try {
+        payload = Pickler.dumps(Values.pack(out));
+        ok = true;
+      } catch (PicklingError e) {
+        payload = encodeError(new MaybeEncodingError("Error sending result: " + describe(out)
+            + ". Reason: " + e.getMessage(), e));
+      }
+    } catch (OutOfMemoryError oom) {
+      System.err.println("pool worker out of memory: exiting with code " + OUT_OF_MEMORY_EXIT);
+      System.err.flush();
+      Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT);
+      return 0;
+    } catch (Throwable t) {
+      payload = encodeError(TaskRunner.withRemoteTrace(t));
+    }
+    if (mark != null) {
+      mark.idle();
+    }
+    if (pendingCount == 0) {
+      pending = Wire.results(slot);
+      pendingSince = t0;
+    }
+    long ran = System.nanoTime() - t0;
+    Wire.addResult(pending, job, seq, ok, ran, payload);
+    pendingCount++;
+    return ran;
+  }
+
+  private void flush() {
+    if (pendingCount > 0) {
+      bus.send(inbox, pending);
+      pending = null;
+      pendingCount = 0;
+    }
+  }
+
+  private static byte[] encodeError(Throwable t) {
+    try {
+      return Pickler.dumps(t);
+    } catch (RuntimeException e) {
+      return Pickler.dumps(new dev.multiprocessing.ProcessError(t + " (could not be pickled: " + e.getMessage() + ")"));
+    }
+  }
+
+  private static String describe(List<Object> out) {
+    String s = String.valueOf(out.size() == 1 ? out.get(0) : out);
+    return "'" + (s.length() > 200 ? s.substring(0, 200) + "..." : s) + "'";
+  }
+}
