@@ -1,0 +1,156 @@
+package dev.multiprocessing.synchronize.impl;
+
+import dev.multiprocessing.ProcessError;
+import dev.multiprocessing.codecs.Pickled;
+import dev.multiprocessing.impl.Blocking;
+import dev.multiprocessing.impl.MpRuntime;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A reference to a primitive's {@link Home}, one per primitive per JVM (interned by id, so that
+ * every handle of one primitive received in this JVM shares it). In the home's JVM calls go to the
+ * home directly; elsewhere they are event-bus requests, failed with a clear {@link ProcessError}
+ * once the home's JVM has left the cluster.
+ *
+ * <p>It also keeps what a remote RLock holder knows locally: the owning thread and its recursion
+ * depth (re-entries cost no round trip), and, for a Value's lock, the Value's bytes granted with
+ * the lock, read locally while the lock is held and written through to the home.
+ */
+public final class Ref {
+
+  private static final Map<String, Ref> REFS = new ConcurrentHashMap<>();
+  private static final long FOREVER_MS = TimeUnit.DAYS.toMillis(36_500);
+  /** Margin over a waiting op's own timeout: the home answers a timed wait by itself. */
+  private static final long MARGIN_MS = 60_000;
+
+  final String id;
+  final String address;
+  final String homeNode;
+  private final MpRuntime rt;
+  private final Home home;
+  private final Set<Promise<Object>> pending = ConcurrentHashMap.newKeySet();
+  private volatile String homeGone;
+
+  /** Remote RLock state: owner thread here, its depth, and the Value bytes granted with the lock. */
+  public volatile Thread owner;
+  public int depth;
+  public byte[] cache;
+
+  private Ref(MpRuntime rt, Home home, String id, String homeNode) {
+    this.rt = rt;
+    this.home = home;
+    this.id = id;
+    this.address = "mp.sync." + id;
+    this.homeNode = homeNode;
+  }
+
+  /** A new primitive whose home is in this JVM. */
+  public static Ref create(State state) {
+    MpRuntime rt = MpRuntime.get();
+    Home h = new Home(rt, state);
+    Ref r = new Ref(rt, h, h.id, rt.nodeId());
+    REFS.put(h.id, r);
+    return r;
+  }
+
+  /** The reference of this JVM to the primitive {@code id} whose home is on {@code homeNode}. */
+  static Ref of(String id, String homeNode) {
+    return REFS.computeIfAbsent(id, k -> {
+      MpRuntime rt = MpRuntime.get();
+      Ref r = new Ref(rt, null, id, homeNode);
+      rt.onNodeLeft(homeNode, r::homeDied);
+      return r;
+    });
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public boolean isLocal() {
+    return home != null;
+  }
+
+  /** Runs an op at the home; {@code timeout} as in {@link Op}. */
+  public Future<Object> call(int code, Thread caller, double timeout, long a, long b, byte[] data) {
+    Op op = new Op(code, rt.nodeId(), caller.getId(), timeout, a, b, data);
+    if (home != null) {
+      return home.submit(op);
+    }
+    return remote(op);
+  }
+
+  public Future<Object> call(int code) {
+    return call(code, Thread.currentThread(), 0, 0, 0, null);
+  }
+
+  public Future<Object> call(int code, long a) {
+    return call(code, Thread.currentThread(), 0, a, 0, null);
+  }
+
+  /** Sends an op that needs no answer (a write-through); ordered after this JVM's earlier ops. */
+  public void send(int code, long a, byte[] data) {
+    Op op = new Op(code, rt.nodeId(), Thread.currentThread().getId(), 0, a, 0, data);
+    if (home != null) {
+      home.submit(op);
+    } else {
+      rt.vertx().eventBus().send(address, Pickled.of(op));
+    }
+  }
+
+  private Future<Object> remote(Op op) {
+    String gone = homeGone;
+    if (gone != null) {
+      return Future.failedFuture(new ProcessError(gone));
+    }
+    long ms = op.timeout() < 0 ? FOREVER_MS : (long) (op.timeout() * 1000) + MARGIN_MS;
+    Promise<Object> p = Promise.promise();
+    pending.add(p);
+    rt.vertx().eventBus().<Pickled>request(address, Pickled.of(op), new DeliveryOptions().setSendTimeout(ms))
+        .onComplete(ar -> {
+          pending.remove(p);
+          if (ar.failed()) {
+            p.tryFail(homeGone != null ? new ProcessError(homeGone)
+                : new ProcessError("no answer from the home of this primitive (" + ar.cause().getMessage() + ")", ar.cause()));
+            return;
+          }
+          Object body = ar.result().body() == null ? null : ar.result().body().get();
+          if (body instanceof Failed f) {
+            p.tryFail(f.error());
+          } else {
+            p.tryComplete(body);
+          }
+        });
+    return p.future();
+  }
+
+  private void homeDied() {
+    homeGone = "the process that created this primitive (cluster node " + homeNode
+        + ") has died or left; the primitive is gone with it";
+    for (Promise<Object> p : pending) {
+      p.tryFail(new ProcessError(homeGone));
+    }
+  }
+
+  /**
+   * The handle of this primitive, waiting (briefly, once) until its home can be reached from other
+   * JVMs; on an event-loop thread it must already be reachable.
+   */
+  public SyncHandle handle(String kind, Object extra) {
+    if (home != null && !home.registered().isComplete()) {
+      if (Context.isOnEventLoopThread()) {
+        throw new IllegalStateException("this primitive was created a moment ago and its home is not yet registered"
+            + " in the cluster: create it off the event loop, or send it a little later");
+      }
+      Blocking.await(home.registered(), "registering a primitive", "-");
+    }
+    return new SyncHandle(kind, id, homeNode, extra);
+  }
+}
