@@ -3,7 +3,6 @@ package dev.multiprocessing.synchronize;
 import dev.multiprocessing.synchronize.impl.Op;
 import dev.multiprocessing.synchronize.impl.RLockState;
 import dev.multiprocessing.synchronize.impl.Ref;
-import dev.multiprocessing.synchronize.impl.State;
 import dev.multiprocessing.synchronize.impl.SyncHandle;
 import io.vertx.core.Future;
 
@@ -29,12 +28,7 @@ public final class RLock extends LockBase {
 
   /** A new, free recursive lock whose home is this process. */
   public RLock() {
-    this(new RLockState());
-  }
-
-  /** A recursive lock over a state that may carry a Value's bytes (see sharedctypes). */
-  RLock(State state) {
-    this(home(state));
+    this(home(new RLockState()));
   }
 
   private RLock(Ref ref) {

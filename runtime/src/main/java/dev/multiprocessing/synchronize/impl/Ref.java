@@ -139,6 +139,34 @@ public final class Ref {
     }
   }
 
+  /** Reads {@code len} bytes of the shared data (from the lock-granted copy while this thread holds its RLock). */
+  public Future<byte[]> read(int off, int len) {
+    Thread me = Thread.currentThread();
+    synchronized (this) {
+      if (home == null && owner == me && cache != null) {
+        return Future.succeededFuture(java.util.Arrays.copyOfRange(cache, off, off + len));
+      }
+    }
+    return call(Op.READ, me, 0, off, len, null).map(b -> (byte[]) b);
+  }
+
+  /** Writes the shared data: written through to the home in order (no round trip while this thread holds its RLock). */
+  public Future<Void> write(int off, byte[] bytes) {
+    Thread me = Thread.currentThread();
+    synchronized (this) {
+      if (home == null && owner == me && cache != null) {
+        System.arraycopy(bytes, 0, cache, off, bytes.length);
+        send(Op.WRITE, off, bytes);
+        return Future.succeededFuture();
+      }
+    }
+    return call(Op.WRITE, me, 0, off, 0, bytes).mapEmpty();
+  }
+
+  public String homeNode() {
+    return homeNode;
+  }
+
   /**
    * The handle of this primitive, waiting (briefly, once) until its home can be reached from other
    * JVMs; on an event-loop thread it must already be reachable.

@@ -18,6 +18,11 @@ public record SyncHandle(String kind, String id, String homeNode, Object extra) 
     FACTORIES.put(kind.getName(), factory);
   }
 
+  /** This JVM's public object of class {@code kind} over {@code ref}. */
+  public static <T> T wrap(Class<T> kind, Ref ref, Object extra) {
+    return kind.cast(new SyncHandle(kind.getName(), ref.id(), ref.homeNode(), extra).resolve());
+  }
+
   @Override
   public Object resolve() {
     BiFunction<Ref, Object, Object> f = FACTORIES.get(kind);
