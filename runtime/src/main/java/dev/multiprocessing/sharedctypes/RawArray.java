@@ -46,7 +46,7 @@ public final class RawArray<T> extends Shared<T> implements Array<T> {
 
   @Override
   public T get(int index) {
-    return block(getAsync(index), "get(index)", "getAsync(index)");
+    return block(() -> getAsync(index), "get(index)", "getAsync(index)");
   }
 
   public Future<T> getAsync(int index) {
@@ -55,7 +55,7 @@ public final class RawArray<T> extends Shared<T> implements Array<T> {
 
   @Override
   public void set(int index, T value) {
-    block(setAsync(index, value), "set(index, value)", "setAsync(index, value)");
+    block(() -> setAsync(index, value), "set(index, value)", "setAsync(index, value)");
   }
 
   public Future<Void> setAsync(int index, T value) {
@@ -64,7 +64,7 @@ public final class RawArray<T> extends Shared<T> implements Array<T> {
 
   @Override
   public List<T> slice(int from, int to) {
-    return block(sliceAsync(from, to), "slice(from, to)", "sliceAsync(from, to)");
+    return block(() -> sliceAsync(from, to), "slice(from, to)", "sliceAsync(from, to)");
   }
 
   public Future<List<T>> sliceAsync(int from, int to) {
@@ -75,7 +75,7 @@ public final class RawArray<T> extends Shared<T> implements Array<T> {
 
   @Override
   public void setSlice(int from, int to, List<? extends T> values) {
-    block(setSliceAsync(from, to, values), "setSlice(from, to, values)", "setSliceAsync(from, to, values)");
+    block(() -> setSliceAsync(from, to, values), "setSlice(from, to, values)", "setSliceAsync(from, to, values)");
   }
 
   public Future<Void> setSliceAsync(int from, int to, List<? extends T> values) {
@@ -95,7 +95,7 @@ public final class RawArray<T> extends Shared<T> implements Array<T> {
   @Override
   public byte[] getRaw() {
     chars();
-    return block(ref.read(0, length), "getRaw()", "-");
+    return block(() -> ref.read(0, length), "getRaw()", "-");
   }
 
   @Override
@@ -104,7 +104,7 @@ public final class RawArray<T> extends Shared<T> implements Array<T> {
     if (value.length > length) {
       throw new IllegalArgumentException("byte string too long (" + value.length + " > " + length + ")");
     }
-    block(ref.write(0, value), "setRaw(value)", "-");
+    block(() -> ref.write(0, value), "setRaw(value)", "-");
   }
 
   @Override

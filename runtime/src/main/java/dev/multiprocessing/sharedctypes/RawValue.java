@@ -27,7 +27,7 @@ public final class RawValue<T> extends Shared<T> implements Value<T> {
 
   @Override
   public T getValue() {
-    return block(getValueAsync(), "getValue()", "getValueAsync()");
+    return block(() -> getValueAsync(), "getValue()", "getValueAsync()");
   }
 
   public Future<T> getValueAsync() {
@@ -36,7 +36,7 @@ public final class RawValue<T> extends Shared<T> implements Value<T> {
 
   @Override
   public void setValue(T value) {
-    block(setValueAsync(value), "setValue(value)", "setValueAsync(value)");
+    block(() -> setValueAsync(value), "setValue(value)", "setValueAsync(value)");
   }
 
   public Future<Void> setValueAsync(T value) {

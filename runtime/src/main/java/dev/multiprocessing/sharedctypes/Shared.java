@@ -54,8 +54,11 @@ abstract class Shared<T> implements Shareable {
     return out;
   }
 
-  <R> R block(io.vertx.core.Future<R> f, String call, String twin) {
-    return Blocking.await(f, getClass().getSimpleName() + "." + call, twin);
+  /** Runs the async twin and waits for it; on an event loop fails first, before doing anything. */
+  <R> R block(java.util.function.Supplier<io.vertx.core.Future<R>> async, String call, String twin) {
+    String name = getClass().getSimpleName() + "." + call;
+    Blocking.checkMayBlock(name, twin);
+    return Blocking.await(async.get(), name, twin);
   }
 
   @Override

@@ -71,8 +71,8 @@ public final class Barrier extends Primitive {
 
   /** Waits at most {@code timeout} seconds; on timeout the barrier breaks ({@link BrokenBarrierError}). */
   public int await(double timeout) {
-    Arrival a = block(arrive(timeout), "await(timeout)", "awaitAsync(timeout)");
-    return a.runAction() ? block(runAction(a), "await(timeout)", "awaitAsync(timeout)") : a.index();
+    Arrival a = block(() -> arrive(timeout), "await(timeout)", "awaitAsync(timeout)");
+    return a.runAction() ? block(() -> runAction(a), "await(timeout)", "awaitAsync(timeout)") : a.index();
   }
 
   public Future<Integer> awaitAsync() {
@@ -98,12 +98,20 @@ public final class Barrier extends Primitive {
 
   /** Python's {@code reset()}: waiting parties get {@link BrokenBarrierError}; the barrier is usable again. */
   public void reset() {
-    block(ref.call(Op.RESET).mapEmpty(), "reset()", "-");
+    block(this::resetAsync, "reset()", "resetAsync()");
+  }
+
+  public Future<Void> resetAsync() {
+    return ref.call(Op.RESET).mapEmpty();
   }
 
   /** Python's {@code abort()}: breaks the barrier until {@link #reset()}. */
   public void abort() {
-    block(ref.call(Op.ABORT).mapEmpty(), "abort()", "-");
+    block(this::abortAsync, "abort()", "abortAsync()");
+  }
+
+  public Future<Void> abortAsync() {
+    return ref.call(Op.ABORT).mapEmpty();
   }
 
   /** Python's {@code parties}. */
@@ -113,11 +121,19 @@ public final class Barrier extends Primitive {
 
   /** Python's {@code n_waiting}: parties waiting now. */
   public int nWaiting() {
-    return block(cast(ref.call(Op.N_WAITING)), "nWaiting()", "-");
+    return block(this::nWaitingAsync, "nWaiting()", "nWaitingAsync()");
+  }
+
+  public Future<Integer> nWaitingAsync() {
+    return cast(ref.call(Op.N_WAITING));
   }
 
   /** Python's {@code broken}. */
   public boolean broken() {
-    return block(cast(ref.call(Op.BROKEN)), "broken()", "-");
+    return block(this::brokenAsync, "broken()", "brokenAsync()");
+  }
+
+  public Future<Boolean> brokenAsync() {
+    return cast(ref.call(Op.BROKEN));
   }
 }

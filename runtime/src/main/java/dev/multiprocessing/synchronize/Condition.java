@@ -80,12 +80,12 @@ public final class Condition extends Primitive implements AutoCloseable {
 
   /** Python's {@code wait()}: until signalled; returns true. */
   public boolean await() {
-    return block(awaitAsync(Double.POSITIVE_INFINITY), "await()", "awaitAsync(timeout)");
+    return block(() -> awaitAsync(Double.POSITIVE_INFINITY), "await()", "awaitAsync(timeout)");
   }
 
   /** Python's {@code wait(timeout)}: false if the time ran out first ({@code <= 0}: no wait). */
   public boolean await(double timeout) {
-    return block(awaitAsync(timeout), "await(timeout)", "awaitAsync(timeout)");
+    return block(() -> awaitAsync(timeout), "await(timeout)", "awaitAsync(timeout)");
   }
 
   public Future<Boolean> awaitAsync(double timeout) {
@@ -132,7 +132,7 @@ public final class Condition extends Primitive implements AutoCloseable {
 
   /** Python's {@code notify(n)}: wakes at most {@code n} sleepers. */
   public void signal(int n) {
-    block(signalAsync(n), "signal(n)", "signalAsync(n)");
+    block(() -> signalAsync(n), "signal(n)", "signalAsync(n)");
   }
 
   /** Python's {@code notify_all()}. */

@@ -30,7 +30,7 @@ public final class Event extends Primitive {
 
   /** Python's {@code is_set()}. */
   public boolean isSet() {
-    return block(isSetAsync(), "isSet()", "isSetAsync()");
+    return block(() -> isSetAsync(), "isSet()", "isSetAsync()");
   }
 
   public Future<Boolean> isSetAsync() {
@@ -39,7 +39,7 @@ public final class Event extends Primitive {
 
   /** Sets the flag and wakes every waiter. */
   public void set() {
-    block(setAsync(), "set()", "setAsync()");
+    block(() -> setAsync(), "set()", "setAsync()");
   }
 
   public Future<Void> setAsync() {
@@ -48,7 +48,7 @@ public final class Event extends Primitive {
 
   /** Clears the flag. */
   public void clear() {
-    block(clearAsync(), "clear()", "clearAsync()");
+    block(() -> clearAsync(), "clear()", "clearAsync()");
   }
 
   public Future<Void> clearAsync() {
@@ -57,12 +57,12 @@ public final class Event extends Primitive {
 
   /** Python's {@code wait()}: blocks until the flag is set; returns true. */
   public boolean await() {
-    return block(awaitAsync(Double.POSITIVE_INFINITY), "await()", "awaitAsync(timeout)");
+    return block(() -> awaitAsync(Double.POSITIVE_INFINITY), "await()", "awaitAsync(timeout)");
   }
 
   /** Python's {@code wait(timeout)}: the flag when it was set or the time ran out ({@code <= 0}: no wait). */
   public boolean await(double timeout) {
-    return block(awaitAsync(timeout), "await(timeout)", "awaitAsync(timeout)");
+    return block(() -> awaitAsync(timeout), "await(timeout)", "awaitAsync(timeout)");
   }
 
   public Future<Boolean> awaitAsync(double timeout) {

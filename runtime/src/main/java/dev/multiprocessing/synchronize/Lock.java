@@ -56,7 +56,7 @@ public final class Lock extends LockBase {
 
   /** True while locked (by anyone). */
   public boolean locked() {
-    return block(lockedAsync(), "locked()", "lockedAsync()");
+    return block(() -> lockedAsync(), "locked()", "lockedAsync()");
   }
 
   public Future<Boolean> lockedAsync() {

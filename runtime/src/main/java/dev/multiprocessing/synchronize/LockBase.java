@@ -20,7 +20,7 @@ abstract class LockBase extends Primitive implements Acquirable {
 
   @Override
   public boolean acquire() {
-    return block(acquireAsync(), "acquire()", "acquireAsync()");
+    return block(() -> acquireAsync(), "acquire()", "acquireAsync()");
   }
 
   @Override
@@ -30,7 +30,7 @@ abstract class LockBase extends Primitive implements Acquirable {
 
   @Override
   public boolean acquire(boolean block, double timeout) {
-    return block(acquireAsync(block, timeout), "acquire(block, timeout)", "acquireAsync(block, timeout)");
+    return block(() -> acquireAsync(block, timeout), "acquire(block, timeout)", "acquireAsync(block, timeout)");
   }
 
   @Override
@@ -45,7 +45,7 @@ abstract class LockBase extends Primitive implements Acquirable {
 
   @Override
   public void release() {
-    block(releaseAsync(), "release()", "releaseAsync()");
+    block(() -> releaseAsync(), "release()", "releaseAsync()");
   }
 
   @Override

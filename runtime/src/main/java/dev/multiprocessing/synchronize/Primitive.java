@@ -37,8 +37,11 @@ abstract class Primitive implements Shareable {
     return Math.max(0, seconds);
   }
 
-  <T> T block(Future<T> f, String call, String twin) {
-    return Blocking.await(f, getClass().getSimpleName() + "." + call, twin);
+  /** Runs the async twin and waits for it; on an event loop fails first, before doing anything. */
+  <T> T block(java.util.function.Supplier<Future<T>> async, String call, String twin) {
+    String name = getClass().getSimpleName() + "." + call;
+    Blocking.checkMayBlock(name, twin);
+    return Blocking.await(async.get(), name, twin);
   }
 
   @SuppressWarnings("unchecked")

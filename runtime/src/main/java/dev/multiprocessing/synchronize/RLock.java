@@ -90,7 +90,7 @@ public final class RLock extends LockBase {
 
   /** True while some thread owns it. */
   public boolean locked() {
-    return block(lockedAsync(), "locked()", "lockedAsync()");
+    return block(() -> lockedAsync(), "locked()", "lockedAsync()");
   }
 
   public Future<Boolean> lockedAsync() {

@@ -54,7 +54,7 @@ public class Semaphore extends LockBase {
 
   /** Python's {@code get_value()}: the permits available now. */
   public int getValue() {
-    return block(getValueAsync(), "getValue()", "getValueAsync()");
+    return block(() -> getValueAsync(), "getValue()", "getValueAsync()");
   }
 
   public Future<Integer> getValueAsync() {

@@ -11,21 +11,21 @@ import java.util.concurrent.TimeUnit;
  * own JVM (the values its target captures, connections included, then move to that JVM).
  * {@link #join()} returns the peer's exit code: 0 when its target returned, 1 when it threw.
  */
-abstract class Peer {
+public abstract class Peer {
 
-  abstract Peer start(Target t);
+  public abstract Peer start(Target t);
 
-  abstract int join() throws Exception;
+  public abstract int join() throws Exception;
 
   /** Ends the peer abruptly (process backend only). */
-  abstract void kill();
+  public abstract void kill();
 
-  static Peer thread() {
+  public static Peer thread() {
     return new Peer() {
       final CompletableFuture<Integer> done = new CompletableFuture<>();
 
       @Override
-      Peer start(Target t) {
+      public Peer start(Target t) {
         Thread th = new Thread(() -> {
           try {
             t.run();
@@ -41,36 +41,36 @@ abstract class Peer {
       }
 
       @Override
-      int join() throws Exception {
+      public int join() throws Exception {
         return done.get(90, TimeUnit.SECONDS);
       }
 
       @Override
-      void kill() {
+      public void kill() {
         throw new UnsupportedOperationException("a thread cannot be killed");
       }
     };
   }
 
-  static Peer process() {
+  public static Peer process() {
     return new Peer() {
       Process p;
 
       @Override
-      Peer start(Target t) {
+      public Peer start(Target t) {
         p = Multiprocessing.getContext("forkserver").process(t);
         p.start();
         return this;
       }
 
       @Override
-      int join() {
+      public int join() {
         p.join(90);
         return p.getExitCode() == null ? -999 : p.getExitCode();
       }
 
       @Override
-      void kill() {
+      public void kill() {
         p.kill();
         p.join();
       }
