@@ -92,11 +92,11 @@ public final class MpContext {
     return Multiprocessing.barrier(parties, action, timeout);
   }
 
-  public <T> dev.multiprocessing.sharedctypes.SynchronizedValue<T> value(String typecode, T initial) {
+  public <T> dev.multiprocessing.sharedctypes.SynchronizedValue<T> value(String typecode, Object initial) {
     return Multiprocessing.value(typecode, initial);
   }
 
-  public <T> dev.multiprocessing.sharedctypes.Value<T> value(String typecode, T initial, boolean lock) {
+  public <T> dev.multiprocessing.sharedctypes.Value<T> value(String typecode, Object initial, boolean lock) {
     return Multiprocessing.value(typecode, initial, lock);
   }
 
@@ -104,11 +104,11 @@ public final class MpContext {
     return Multiprocessing.array(typecode, size);
   }
 
-  public <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, List<? extends T> initializer) {
+  public <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, List<?> initializer) {
     return Multiprocessing.array(typecode, initializer);
   }
 
-  public <T> dev.multiprocessing.sharedctypes.RawValue<T> rawValue(String typecode, T initial) {
+  public <T> dev.multiprocessing.sharedctypes.RawValue<T> rawValue(String typecode, Object initial) {
     return Multiprocessing.rawValue(typecode, initial);
   }
 

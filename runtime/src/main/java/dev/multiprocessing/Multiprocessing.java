@@ -229,12 +229,12 @@ public final class Multiprocessing {
   }
 
   /** Python's {@code Value(typecode, value)}: synchronized by a new RLock. */
-  public static <T> dev.multiprocessing.sharedctypes.SynchronizedValue<T> value(String typecode, T initial) {
+  public static <T> dev.multiprocessing.sharedctypes.SynchronizedValue<T> value(String typecode, Object initial) {
     return dev.multiprocessing.sharedctypes.SharedCtypes.value(typecode, initial);
   }
 
   /** Python's {@code Value(typecode, value, lock=False|True)}. */
-  public static <T> dev.multiprocessing.sharedctypes.Value<T> value(String typecode, T initial, boolean lock) {
+  public static <T> dev.multiprocessing.sharedctypes.Value<T> value(String typecode, Object initial, boolean lock) {
     return dev.multiprocessing.sharedctypes.SharedCtypes.value(typecode, initial, lock);
   }
 
@@ -244,12 +244,12 @@ public final class Multiprocessing {
   }
 
   /** Python's {@code Array(typecode, initializer)}. */
-  public static <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, List<? extends T> initializer) {
+  public static <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, List<?> initializer) {
     return dev.multiprocessing.sharedctypes.SharedCtypes.array(typecode, initializer);
   }
 
   /** Python's {@code RawValue(typecode, value)}. */
-  public static <T> dev.multiprocessing.sharedctypes.RawValue<T> rawValue(String typecode, T initial) {
+  public static <T> dev.multiprocessing.sharedctypes.RawValue<T> rawValue(String typecode, Object initial) {
     return dev.multiprocessing.sharedctypes.SharedCtypes.rawValue(typecode, initial);
   }
 
@@ -259,7 +259,7 @@ public final class Multiprocessing {
   }
 
   /** Python's {@code RawArray(typecode, initializer)}. */
-  public static <T> dev.multiprocessing.sharedctypes.RawArray<T> rawArray(String typecode, List<? extends T> initializer) {
+  public static <T> dev.multiprocessing.sharedctypes.RawArray<T> rawArray(String typecode, List<?> initializer) {
     return dev.multiprocessing.sharedctypes.SharedCtypes.rawArray(typecode, initializer);
   }
 }

@@ -13,7 +13,10 @@ import java.util.List;
  * Python's {@code multiprocessing.sharedctypes}: {@code RawValue}, {@code RawArray},
  * {@code Value}, {@code Array}, {@code copy} and {@code synchronized} (here {@code synchronize}).
  * A type is a typecode string ({@code "i"}, {@code "d"}, {@code "c"}, see {@link Typecode}) or a
- * {@link CType} ({@link Typecode} constants, a {@link Structure}).
+ * {@link CType} ({@link Typecode} constants, a {@link Structure}). With a typecode string, the
+ * element type {@code T} is taken from the assignment ({@code SynchronizedValue<Double> v =
+ * value("d", 0.0)}) and must be the Java type that {@link Typecode} lists for that code; initial
+ * values may be any number (converted and truncated as ctypes does).
  *
  * <p>The data lives in the process that creates it and travels to other processes as a handle
  * (captured by a process target or sent through a pipe); all of them see the same data. The
@@ -26,11 +29,11 @@ public final class SharedCtypes {
   private SharedCtypes() {}
 
   /** Python's {@code RawValue(typecode, value)}. */
-  public static <T> RawValue<T> rawValue(String typecode, T initial) {
-    return rawValue(Typecode.of(typecode), initial);
+  public static <T> RawValue<T> rawValue(String typecode, Object initial) {
+    return rawValue(Typecode.<T>of(typecode), initial);
   }
 
-  public static <T> RawValue<T> rawValue(CType<T> type, T initial) {
+  public static <T> RawValue<T> rawValue(CType<T> type, Object initial) {
     return new RawValue<>(Ref.create(new DataState().withData(bytes(type, List.of(initial)))), type);
   }
 
@@ -47,11 +50,11 @@ public final class SharedCtypes {
   }
 
   /** Python's {@code RawArray(typecode, initializer)}. */
-  public static <T> RawArray<T> rawArray(String typecode, List<? extends T> initializer) {
-    return rawArray(Typecode.of(typecode), initializer);
+  public static <T> RawArray<T> rawArray(String typecode, List<?> initializer) {
+    return rawArray(Typecode.<T>of(typecode), initializer);
   }
 
-  public static <T> RawArray<T> rawArray(CType<T> type, List<? extends T> initializer) {
+  public static <T> RawArray<T> rawArray(CType<T> type, List<?> initializer) {
     return raw(type, bytes(type, initializer), initializer.size());
   }
 
@@ -68,30 +71,30 @@ public final class SharedCtypes {
   }
 
   /** Python's {@code Value(typecode, value)}: synchronized by a new RLock. */
-  public static <T> SynchronizedValue<T> value(String typecode, T initial) {
-    return value(Typecode.of(typecode), initial);
+  public static <T> SynchronizedValue<T> value(String typecode, Object initial) {
+    return value(Typecode.<T>of(typecode), initial);
   }
 
-  public static <T> SynchronizedValue<T> value(CType<T> type, T initial) {
+  public static <T> SynchronizedValue<T> value(CType<T> type, Object initial) {
     Ref ref = Ref.create(new RLockState().withData(bytes(type, List.of(initial))));
     return new SynchronizedValue<>(new RawValue<>(ref, type), SyncHandle.wrap(RLock.class, ref, null));
   }
 
   /** Python's {@code Value(typecode, value, lock=False|True)}. */
-  public static <T> Value<T> value(String typecode, T initial, boolean lock) {
-    return value(Typecode.of(typecode), initial, lock);
+  public static <T> Value<T> value(String typecode, Object initial, boolean lock) {
+    return value(Typecode.<T>of(typecode), initial, lock);
   }
 
-  public static <T> Value<T> value(CType<T> type, T initial, boolean lock) {
+  public static <T> Value<T> value(CType<T> type, Object initial, boolean lock) {
     return lock ? value(type, initial) : rawValue(type, initial);
   }
 
   /** Python's {@code Value(typecode, value, lock=lock)}. */
-  public static <T> SynchronizedValue<T> value(String typecode, T initial, Acquirable lock) {
-    return value(Typecode.of(typecode), initial, lock);
+  public static <T> SynchronizedValue<T> value(String typecode, Object initial, Acquirable lock) {
+    return value(Typecode.<T>of(typecode), initial, lock);
   }
 
-  public static <T> SynchronizedValue<T> value(CType<T> type, T initial, Acquirable lock) {
+  public static <T> SynchronizedValue<T> value(CType<T> type, Object initial, Acquirable lock) {
     return synchronize(rawValue(type, initial), lock);
   }
 
@@ -101,12 +104,12 @@ public final class SharedCtypes {
   }
 
   /** Python's {@code Array(typecode, initializer)}. */
-  public static <T> SynchronizedArray<T> array(String typecode, List<? extends T> initializer) {
-    return array(Typecode.of(typecode), initializer, true, null);
+  public static <T> SynchronizedArray<T> array(String typecode, List<?> initializer) {
+    return array(Typecode.<T>of(typecode), initializer, true, null);
   }
 
   /** Python's {@code Array(typecode_or_type, initializer, lock=lock)} ({@code lock} a Lock or RLock). */
-  public static <T> SynchronizedArray<T> array(CType<T> type, List<? extends T> initializer, Acquirable lock) {
+  public static <T> SynchronizedArray<T> array(CType<T> type, List<?> initializer, Acquirable lock) {
     return array(type, initializer, true, lock);
   }
 
@@ -116,11 +119,11 @@ public final class SharedCtypes {
   }
 
   /** Python's {@code Array(typecode_or_type, initializer, lock=False|True)}. */
-  public static <T> Array<T> array(CType<T> type, List<? extends T> initializer, boolean lock) {
+  public static <T> Array<T> array(CType<T> type, List<?> initializer, boolean lock) {
     return lock ? array(type, initializer, true, null) : rawArray(type, initializer);
   }
 
-  private static <T> SynchronizedArray<T> array(CType<T> type, List<? extends T> init, boolean lock, Acquirable with) {
+  private static <T> SynchronizedArray<T> array(CType<T> type, List<?> init, boolean lock, Acquirable with) {
     if (with != null) {
       return synchronize(rawArray(type, init), with);
     }
