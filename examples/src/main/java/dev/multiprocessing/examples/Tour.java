@@ -50,6 +50,16 @@ public final class Tour {
     int code = VerticleExample.runOn(Multiprocessing.vertx()).await();
     System.out.println("the verticle's process ended with exit code " + code);
 
+    header(10, "LockExample: ten processes print one at a time, holding a shared Lock");
+    LockExample.main(args);
+    Multiprocessing.activeChildren().forEach(dev.multiprocessing.Process::join);
+
+    header(11, "ValueArrayExample: a child writes a shared Value('d') and Array('i')");
+    ValueArrayExample.main(args);
+
+    header(12, "SharedctypesExample: Value, RawValue, Array('c') and an Array of Point structures");
+    SharedctypesExample.main(args);
+
     System.out.println();
     System.out.println("=== end of the tour ===");
   }
