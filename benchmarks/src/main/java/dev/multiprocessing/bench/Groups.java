@@ -59,7 +59,10 @@ final class Groups {
   static final Map<String, Workload> IMPLEMENTED = Map.of(
       "process_start", new ProcessStart(),
       "pipe_pingpong", new PipePingpong(),
-      "pipe_throughput", new PipeThroughput());
+      "pipe_throughput", new PipeThroughput(),
+      "lock_rate", new LockRate(),
+      "value_increment", new ValueIncrement(),
+      "event_barrier", new EventBarrier());
 
   /** All group names in run order. */
   static List<String> names() {
