@@ -1,9 +1,7 @@
 package dev.multiprocessing.sharedctypes;
 
 import dev.multiprocessing.synchronize.Acquirable;
-import java.io.Serializable;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Python's synchronized wrapper of a shared array ({@code Array(typecode, init)}, the default with
@@ -13,35 +11,12 @@ import java.util.function.Supplier;
  *
  * @param <T> the Java type of an element
  */
-public final class SynchronizedArray<T> implements Array<T>, Serializable, AutoCloseable {
+public final class SynchronizedArray<T> extends Synchronized<RawArray<T>> implements Array<T> {
 
   private static final long serialVersionUID = 1L;
 
-  private final RawArray<T> obj;
-  private final Acquirable lock;
-
   SynchronizedArray(RawArray<T> obj, Acquirable lock) {
-    this.obj = obj;
-    this.lock = lock;
-  }
-
-  /** Python's {@code get_obj()}: the raw array, accessed without the lock. */
-  public RawArray<T> getObj() {
-    return obj;
-  }
-
-  /** Python's {@code get_lock()}. */
-  public Acquirable getLock() {
-    return lock;
-  }
-
-  private <R> R locked(Supplier<R> body) {
-    lock.acquire();
-    try {
-      return body.get();
-    } finally {
-      lock.release();
-    }
+    super(obj, lock);
   }
 
   @Override
@@ -110,15 +85,5 @@ public final class SynchronizedArray<T> implements Array<T>, Serializable, AutoC
   public SynchronizedArray<T> enter() {
     lock.acquire();
     return this;
-  }
-
-  @Override
-  public void close() {
-    lock.release();
-  }
-
-  @Override
-  public String toString() {
-    return "<Synchronized wrapper for " + obj + ">";
   }
 }

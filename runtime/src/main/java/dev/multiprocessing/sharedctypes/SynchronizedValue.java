@@ -1,7 +1,6 @@
 package dev.multiprocessing.sharedctypes;
 
 import dev.multiprocessing.synchronize.Acquirable;
-import java.io.Serializable;
 
 /**
  * Python's synchronized wrapper of a shared value ({@code Value(typecode, x)}, the default with
@@ -18,61 +17,30 @@ import java.io.Serializable;
  *
  * @param <T> the Java type of the value
  */
-public final class SynchronizedValue<T> implements Value<T>, Serializable, AutoCloseable {
+public final class SynchronizedValue<T> extends Synchronized<RawValue<T>> implements Value<T> {
 
   private static final long serialVersionUID = 1L;
 
-  private final RawValue<T> obj;
-  private final Acquirable lock;
-
   SynchronizedValue(RawValue<T> obj, Acquirable lock) {
-    this.obj = obj;
-    this.lock = lock;
-  }
-
-  /** Python's {@code get_obj()}: the raw value, accessed without the lock. */
-  public RawValue<T> getObj() {
-    return obj;
-  }
-
-  /** Python's {@code get_lock()}. */
-  public Acquirable getLock() {
-    return lock;
+    super(obj, lock);
   }
 
   @Override
   public T getValue() {
-    lock.acquire();
-    try {
-      return obj.getValue();
-    } finally {
-      lock.release();
-    }
+    return locked(obj::getValue);
   }
 
   @Override
   public void setValue(T value) {
-    lock.acquire();
-    try {
+    locked(() -> {
       obj.setValue(value);
-    } finally {
-      lock.release();
-    }
+      return null;
+    });
   }
 
   /** Python's {@code with v:}: acquires the lock and returns this. */
   public SynchronizedValue<T> enter() {
     lock.acquire();
     return this;
-  }
-
-  @Override
-  public void close() {
-    lock.release();
-  }
-
-  @Override
-  public String toString() {
-    return "<Synchronized wrapper for " + obj + ">";
   }
 }

@@ -40,16 +40,6 @@ public final class Lock extends LockBase {
   }
 
   @Override
-  Future<Boolean> acquire(Thread caller, double timeout) {
-    return cast(ref.call(Op.ACQUIRE, caller, timeout, 0, 0, null));
-  }
-
-  @Override
-  Future<Void> release(Thread caller) {
-    return ref.call(Op.RELEASE, caller, 0, 0, 0, null).mapEmpty();
-  }
-
-  @Override
   Future<Integer> owned(Thread caller) {
     return cast(ref.call(Op.OWNED, caller, 0, 0, 0, null));
   }

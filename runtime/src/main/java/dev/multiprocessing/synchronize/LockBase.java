@@ -1,5 +1,6 @@
 package dev.multiprocessing.synchronize;
 
+import dev.multiprocessing.synchronize.impl.Op;
 import dev.multiprocessing.synchronize.impl.Ref;
 import io.vertx.core.Future;
 
@@ -11,9 +12,13 @@ abstract class LockBase extends Primitive implements Acquirable {
   }
 
   /** Acquire on behalf of {@code caller} (its identity for ownership), with an op timeout. */
-  abstract Future<Boolean> acquire(Thread caller, double timeout);
+  Future<Boolean> acquire(Thread caller, double timeout) {
+    return cast(ref.call(Op.ACQUIRE, caller, timeout, 0, 0, null));
+  }
 
-  abstract Future<Void> release(Thread caller);
+  Future<Void> release(Thread caller) {
+    return ref.call(Op.RELEASE, caller, 0, 0, 0, null).mapEmpty();
+  }
 
   /** How many times {@code caller} holds this (RLock: its depth; Lock: 1 if it acquired it). */
   abstract Future<Integer> owned(Thread caller);

@@ -38,7 +38,7 @@ public final class RLock extends LockBase {
   @Override
   Future<Boolean> acquire(Thread caller, double timeout) {
     if (ref.isLocal()) {
-      return cast(ref.call(Op.ACQUIRE, caller, timeout, 0, 0, null));
+      return super.acquire(caller, timeout);
     }
     synchronized (ref) {
       if (ref.owner == caller) {
@@ -62,7 +62,7 @@ public final class RLock extends LockBase {
   @Override
   Future<Void> release(Thread caller) {
     if (ref.isLocal()) {
-      return ref.call(Op.RELEASE, caller, 0, 0, 0, null).mapEmpty();
+      return super.release(caller);
     }
     synchronized (ref) {
       if (ref.owner != caller) {

@@ -38,16 +38,6 @@ public class Semaphore extends LockBase {
   }
 
   @Override
-  Future<Boolean> acquire(Thread caller, double timeout) {
-    return cast(ref.call(Op.ACQUIRE, caller, timeout, 0, 0, null));
-  }
-
-  @Override
-  Future<Void> release(Thread caller) {
-    return ref.call(Op.RELEASE, caller, 0, 0, 0, null).mapEmpty();
-  }
-
-  @Override
   Future<Integer> owned(Thread caller) {
     return Future.failedFuture(new IllegalArgumentException("a Condition needs a Lock or an RLock"));
   }

@@ -1,6 +1,6 @@
 package dev.multiprocessing.synchronize;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,16 +21,17 @@ class ProcessSyncTest extends SyncContract {
     return Peer.process();
   }
 
-  /** Starts a child that takes what {@code take} takes, says so, and blocks until killed. */
-  private Peer holder(Acquirable a, Event taken) {
-    return peer().start(() -> {
+  /** A child takes {@code a} and blocks; it is killed; {@code a} must come back within the bound. */
+  private void assertGivenBackAfterHolderKilled(Acquirable a) throws Exception {
+    Event taken = Multiprocessing.event();
+    Peer p = peer().start(() -> {
       a.acquire();
       taken.set();
       new CountDownLatch(1).await();
     });
-  }
-
-  private static void assertGivenBack(Acquirable a) {
+    assertTrue(taken.await(60));
+    assertFalse(a.acquire(false), "held by the child");
+    p.kill();
     long t0 = System.nanoTime();
     assertTrue(a.acquire(true, 30), "given back after the holder's death");
     double s = (System.nanoTime() - t0) / 1e9;
@@ -39,33 +40,17 @@ class ProcessSyncTest extends SyncContract {
 
   @Test
   void lockHolderKilled_lockGivenBack_waiterProceeds() throws Exception {
-    Lock lock = Multiprocessing.lock();
-    Event taken = Multiprocessing.event();
-    Peer p = holder(lock, taken);
-    assertTrue(taken.await(60));
-    p.kill();
-    assertGivenBack(lock);
+    assertGivenBackAfterHolderKilled(Multiprocessing.lock());
   }
 
   @Test
   void rlockHolderKilled_rlockGivenBack() throws Exception {
-    RLock lock = Multiprocessing.rlock();
-    Event taken = Multiprocessing.event();
-    Peer p = holder(lock, taken);
-    assertTrue(taken.await(60));
-    p.kill();
-    assertGivenBack(lock);
+    assertGivenBackAfterHolderKilled(Multiprocessing.rlock());
   }
 
   @Test
   void semaphoreHolderKilled_permitsGivenBack() throws Exception {
-    Semaphore s = Multiprocessing.semaphore(1);
-    Event taken = Multiprocessing.event();
-    Peer p = holder(s, taken);
-    assertTrue(taken.await(60));
-    assertEquals(0, s.getValue());
-    p.kill();
-    assertGivenBack(s);
+    assertGivenBackAfterHolderKilled(Multiprocessing.semaphore(1));
   }
 
   @Test
