@@ -105,6 +105,25 @@ public final class Ref {
     }
   }
 
+  /** Sends an op without waiting, on behalf of thread id {@code thread}. */
+  void sendOp(int code, long thread, long a, long b) {
+    rt.vertx().eventBus().send(address, Pickled.of(new Op(code, rt.nodeId(), thread, 0, a, b, null)));
+  }
+
+  MpRuntime runtime() {
+    return rt;
+  }
+
+  /** The lease side of a remote Lock (created on first use). */
+  public synchronized LeaseClient lease() {
+    if (lease == null) {
+      lease = new LeaseClient(this);
+    }
+    return lease;
+  }
+
+  private LeaseClient lease;
+
   private Future<Object> remote(Op op) {
     String gone = homeGone;
     if (gone != null) {
@@ -134,6 +153,13 @@ public final class Ref {
   private void homeDied() {
     homeGone = "the process that created this primitive (cluster node " + homeNode
         + ") has died or left; the primitive is gone with it";
+    LeaseClient l;
+    synchronized (this) {
+      l = lease;
+    }
+    if (l != null) {
+      l.homeDied(new ProcessError(homeGone));
+    }
     for (Promise<Object> p : pending) {
       p.tryFail(new ProcessError(homeGone));
     }
