@@ -3,7 +3,7 @@ package dev.multiprocessing.sharedctypes;
 import dev.multiprocessing.synchronize.Acquirable;
 import dev.multiprocessing.synchronize.RLock;
 import dev.multiprocessing.synchronize.impl.DataState;
-import dev.multiprocessing.synchronize.impl.RLockState;
+import dev.multiprocessing.synchronize.impl.LockState;
 import dev.multiprocessing.synchronize.impl.Ref;
 import dev.multiprocessing.synchronize.impl.SyncHandle;
 import java.util.Collections;
@@ -76,7 +76,7 @@ public final class SharedCtypes {
   }
 
   public static <T> SynchronizedValue<T> value(CType<T> type, Object initial) {
-    Ref ref = Ref.create(new RLockState().withData(bytes(type, List.of(initial))));
+    Ref ref = Ref.create(new LockState(true).withData(bytes(type, List.of(initial))));
     return new SynchronizedValue<>(new RawValue<>(ref, type), SyncHandle.wrap(RLock.class, ref, null));
   }
 
@@ -127,7 +127,7 @@ public final class SharedCtypes {
     if (with != null) {
       return synchronize(rawArray(type, init), with);
     }
-    Ref ref = Ref.create(new RLockState().withData(bytes(type, init)));
+    Ref ref = Ref.create(new LockState(true).withData(bytes(type, init)));
     return new SynchronizedArray<>(new RawArray<>(ref, type, init.size()), SyncHandle.wrap(RLock.class, ref, null));
   }
 

@@ -34,7 +34,7 @@ public final class Lock extends LockBase {
 
   /** A new, unlocked lock whose home is this process. */
   public Lock() {
-    this(home(new LockState()));
+    this(home(new LockState(false)));
   }
 
   private Lock(Ref ref) {
@@ -43,17 +43,17 @@ public final class Lock extends LockBase {
 
   @Override
   Future<Boolean> acquire(Thread caller, double timeout) {
-    return ref.isLocal() ? super.acquire(caller, timeout) : ref.lease().acquire(caller, timeout);
+    return ref.isLocal() ? super.acquire(caller, timeout) : ref.lease(false).acquire(caller, timeout);
   }
 
   @Override
   Future<Void> release(Thread caller) {
-    return ref.isLocal() ? super.release(caller) : ref.lease().release(caller);
+    return ref.isLocal() ? super.release(caller) : ref.lease(false).release(caller);
   }
 
   @Override
   Future<Integer> owned(Thread caller) {
-    return cast(ref.isLocal() ? ref.call(Op.OWNED, caller, 0, 0, 0, null) : ref.lease().query(Op.OWNED, caller));
+    return cast(ref.isLocal() ? ref.call(Op.OWNED, caller, 0, 0, 0, null) : ref.lease(false).query(Op.OWNED, caller));
   }
 
   /** True while locked (by anyone). */
@@ -62,7 +62,7 @@ public final class Lock extends LockBase {
   }
 
   public Future<Boolean> lockedAsync() {
-    return cast(ref.isLocal() ? ref.call(Op.LOCKED) : ref.lease().query(Op.LOCKED, Thread.currentThread()));
+    return cast(ref.isLocal() ? ref.call(Op.LOCKED) : ref.lease(false).query(Op.LOCKED, Thread.currentThread()));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.multiprocessing.synchronize;
 
 import dev.multiprocessing.synchronize.impl.Op;
-import dev.multiprocessing.synchronize.impl.RLockState;
+import dev.multiprocessing.synchronize.impl.LockState;
 import dev.multiprocessing.synchronize.impl.Ref;
 import dev.multiprocessing.synchronize.impl.SyncHandle;
 import io.vertx.core.Future;
@@ -12,9 +12,10 @@ import io.vertx.core.Future;
  * <ul>
  *   <li>The owning thread may acquire it again; it is free once released as many times.</li>
  *   <li>Releasing it from a thread that does not own it raises {@link IllegalMonitorStateException}.</li>
- *   <li>In the creating JVM each call goes straight to its state; in another JVM the first acquire
- *       is one event-bus round trip, re-entries and inner releases are local, and the last release
- *       is one round trip.</li>
+ *   <li>In the creating JVM each call goes straight to its state. In another JVM the first acquire
+ *       is one event-bus round trip and re-entries and inner releases are local; when nobody else
+ *       wants the lock, that JVM also gets a lease and later acquires and releases there are local
+ *       too, until the creator recalls the lease because another party uses the lock.</li>
  *   <li>Process death: a lock owned by a thread of a process that dies is freed once the cluster
  *       has removed that process (about 0.35 s), and the next waiter gets it; Python leaves it
  *       stuck. If the creating process dies, every use raises {@code ProcessError}.</li>
@@ -28,7 +29,7 @@ public final class RLock extends LockBase {
 
   /** A new, free recursive lock whose home is this process. */
   public RLock() {
-    this(home(new RLockState()));
+    this(home(new LockState(true)));
   }
 
   private RLock(Ref ref) {
@@ -37,55 +38,17 @@ public final class RLock extends LockBase {
 
   @Override
   Future<Boolean> acquire(Thread caller, double timeout) {
-    if (ref.isLocal()) {
-      return super.acquire(caller, timeout);
-    }
-    synchronized (ref) {
-      if (ref.owner == caller) {
-        ref.depth++;
-        return Future.succeededFuture(true);
-      }
-    }
-    return ref.call(Op.ACQUIRE, caller, timeout, 1, 0, null).map(granted -> {
-      if (Boolean.FALSE.equals(granted)) {
-        return false;
-      }
-      synchronized (ref) {
-        ref.owner = caller;
-        ref.depth = 1;
-        ref.cache = granted instanceof byte[] b ? b : null;
-      }
-      return true;
-    });
+    return ref.isLocal() ? super.acquire(caller, timeout) : ref.lease(true).acquire(caller, timeout);
   }
 
   @Override
   Future<Void> release(Thread caller) {
-    if (ref.isLocal()) {
-      return super.release(caller);
-    }
-    synchronized (ref) {
-      if (ref.owner != caller) {
-        return Future.failedFuture(new IllegalMonitorStateException(
-            "cannot release un-acquired lock: this RLock is not owned by the calling thread"));
-      }
-      if (--ref.depth > 0) {
-        return Future.succeededFuture();
-      }
-      ref.owner = null;
-      ref.cache = null;
-    }
-    return ref.call(Op.RELEASE, caller, 0, 0, 0, null).mapEmpty();
+    return ref.isLocal() ? super.release(caller) : ref.lease(true).release(caller);
   }
 
   @Override
   Future<Integer> owned(Thread caller) {
-    if (ref.isLocal()) {
-      return cast(ref.call(Op.OWNED, caller, 0, 0, 0, null));
-    }
-    synchronized (ref) {
-      return Future.succeededFuture(ref.owner == caller ? ref.depth : 0);
-    }
+    return cast(ref.isLocal() ? ref.call(Op.OWNED, caller, 0, 0, 0, null) : ref.lease(true).query(Op.OWNED, caller));
   }
 
   /** True while some thread owns it. */
@@ -94,7 +57,7 @@ public final class RLock extends LockBase {
   }
 
   public Future<Boolean> lockedAsync() {
-    return cast(ref.call(Op.LOCKED));
+    return cast(ref.isLocal() ? ref.call(Op.LOCKED) : ref.lease(true).query(Op.LOCKED, Thread.currentThread()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.multiprocessing.synchronize;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,9 @@ import dev.multiprocessing.ProcessError;
 import dev.multiprocessing.connection.Connection;
 import dev.multiprocessing.connection.Peer;
 import dev.multiprocessing.connection.Pipe;
+import dev.multiprocessing.sharedctypes.RawValue;
+import dev.multiprocessing.sharedctypes.SharedCtypes;
+import dev.multiprocessing.sharedctypes.SynchronizedValue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,49 @@ class ProcessSyncTest extends SyncContract {
   @Test
   void semaphoreHolderKilled_permitsGivenBack() throws Exception {
     assertGivenBackAfterHolderKilled(Multiprocessing.semaphore(1));
+  }
+
+  /** Two children, two threads each, and this JVM increment under one lock: leases change hands. */
+  @Test
+  void leasesBetweenChildrenAndThreads_loseNoIncrement() throws Exception {
+    Lock lock = Multiprocessing.lock();
+    RawValue<Integer> counter = SharedCtypes.rawValue("i", 0);
+    SynchronizedValue<Integer> v = Multiprocessing.value("i", 0);
+    int n = 150;
+    int m = 1500;
+    dev.multiprocessing.Target work = () -> {
+      Thread[] ts = new Thread[2];
+      for (int t = 0; t < ts.length; t++) {
+        ts[t] = new Thread(() -> {
+          for (int i = 0; i < n; i++) {
+            try (var held = lock.enter()) {
+              counter.setValue(counter.getValue() + 1);
+            }
+          }
+          for (int i = 0; i < m; i++) {
+            try (var held = v.getLock().enter()) {
+              v.setValue(v.getValue() + 1);
+            }
+          }
+        });
+        ts[t].start();
+      }
+      for (Thread t : ts) {
+        t.join();
+      }
+    };
+    Peer a = peer().start(work);
+    Peer b = peer().start(work);
+    for (int i = 0; i < n; i++) {
+      try (var held = lock.enter()) {
+        counter.setValue(counter.getValue() + 1);
+      }
+    }
+    assertEquals(0, a.join());
+    assertEquals(0, b.join());
+    assertEquals(5 * n, counter.getValue());
+    assertEquals(4 * m, v.getValue());
+    assertFalse(lock.locked());
   }
 
   @Test

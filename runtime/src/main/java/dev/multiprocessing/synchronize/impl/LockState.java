@@ -6,39 +6,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Python's {@code Lock}: locked or not, released by anyone; waiters are granted in arrival order.
- * The holder (node and thread of the last acquirer) is kept for {@code OWNED} and for holder death.
+ * Python's {@code Lock} and, {@code recursive}, {@code RLock}. A Lock is locked or not and released
+ * by anyone; an RLock is owned by one thread of one process, re-entered by it and released only by
+ * it. Waiters are granted in arrival order. The holder (node and thread) is kept for
+ * {@code OWNED} and for holder death. When the lock stores a Value's bytes, an acquire from
+ * another JVM ({@code a >= 1}) is granted with a copy of them.
  *
- * <p>An acquire from another JVM that may take a lease ({@link Op#LEASE_OK}) and is granted with
- * nobody else waiting is answered with a lease number instead of {@code TRUE}: that JVM then runs
- * the lock by itself (see {@link LeaseClient}). While the lock is leased, every other op waits
- * here, the lease is recalled once, and the ops are replayed in order when the state returns (or
- * when the lessee's node leaves: its holds are then dropped).
+ * <p>Leases. An acquire from another JVM that may take a lease ({@link Op#LEASE_OK}), granted with
+ * nobody else waiting, is answered with a {@link Lease}: that JVM then runs the lock by itself
+ * (see {@link LeaseClient}) and writes a Value's bytes through. While the lock is leased, every
+ * other op (the lessee's own write-through excepted) waits here, the lease is recalled once, and
+ * the ops are replayed in order when the state returns, or when the lessee's node leaves (its
+ * holds are then dropped).
  */
 public final class LockState extends State {
 
-  private boolean locked;
-  private String holderNode;
-  private long holderThread;
+  private final boolean recursive;
+  private int count;
+  private String ownerNode;
+  private long ownerThread;
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private String leasedTo;
   private long leaseNo;
   private boolean recalled;
   private List<Waiter> deferred = new ArrayList<>();
 
+  public LockState(boolean recursive) {
+    this.recursive = recursive;
+  }
+
   @Override
-  Future<Object> applyOwn(Home h, Op op) {
+  Future<Object> apply(Home h, Op op) {
     if (op.code() == Op.RETURN) {
       if (leasedTo != null && op.a() == leaseNo && op.node().equals(leasedTo)) {
         leasedTo = null;
-        locked = op.b() == 1;
-        holderNode = locked ? op.node() : null;
-        holderThread = op.thread();
+        count = (int) op.b();
+        ownerNode = count > 0 ? op.node() : null;
+        ownerThread = op.thread();
         replay(h);
       }
       return done(null);
     }
-    if (leasedTo != null) {
+    if (leasedTo != null && !(op.code() == Op.WRITE && op.node().equals(leasedTo))) {
       Waiter w = new Waiter(op);
       deferred.add(w);
       if (!recalled) {
@@ -47,49 +56,65 @@ public final class LockState extends State {
       }
       return w.promise.future();
     }
+    return super.apply(h, op);
+  }
+
+  @Override
+  Future<Object> applyOwn(Home h, Op op) {
+    boolean mine = count > 0 && op.sameThread(ownerNode, ownerThread);
     switch (op.code()) {
       case Op.ACQUIRE:
-        if (!locked) {
+        if (count == 0) {
           take(op);
           return done(grant(op));
         }
+        if (recursive && mine) {
+          count++;
+          return done(Boolean.TRUE);
+        }
         return op.mayWait() ? h.park(op, waiters).promise.future() : done(Boolean.FALSE);
       case Op.RELEASE:
-        if (!locked) {
+        if (recursive && !mine) {
+          return failed(new IllegalMonitorStateException("cannot release un-acquired lock: this RLock is not owned by the calling thread"));
+        }
+        if (count == 0) {
           return failed(new IllegalStateException("release of an unlocked Lock (Python's ValueError: semaphore or lock released too many times)"));
         }
-        handOver(h);
+        if (!recursive || --count == 0) {
+          handOver(h);
+        }
         return done(null);
       case Op.LOCKED:
-        return done(locked);
+        return done(count > 0);
       case Op.OWNED:
-        return done(locked && op.sameThread(holderNode, holderThread) ? 1 : 0);
+        return done(mine ? count : 0);
       default:
         return failed(badOp(op));
     }
   }
 
   private void take(Op op) {
-    locked = true;
-    holderNode = op.node();
-    holderThread = op.thread();
+    count = 1;
+    ownerNode = op.node();
+    ownerThread = op.thread();
   }
 
-  /** TRUE, or a lease when the acquirer may take one and nobody else waits. */
+  /** A lease when the acquirer may take one and nobody else waits; else the data or TRUE. */
   private Object grant(Op op) {
-    if (op.a() != Op.LEASE_OK || !waiters.isEmpty() || !deferred.isEmpty()) {
-      return Boolean.TRUE;
+    byte[] copy = op.a() >= 1 && data != null ? data.clone() : null;
+    if (op.a() == Op.LEASE_OK && waiters.isEmpty() && deferred.isEmpty()) {
+      leasedTo = op.node();
+      recalled = false;
+      return new Lease(++leaseNo, copy);
     }
-    leasedTo = op.node();
-    recalled = false;
-    return ++leaseNo;
+    return copy != null ? copy : Boolean.TRUE;
   }
 
   private void handOver(Home h) {
     Waiter w = waiters.poll();
     if (w == null) {
-      locked = false;
-      holderNode = null;
+      count = 0;
+      ownerNode = null;
     } else {
       take(w.op);
       h.complete(w, grant(w.op));
@@ -101,7 +126,7 @@ public final class LockState extends State {
     List<Waiter> run = deferred;
     deferred = new ArrayList<>();
     for (Waiter w : run) {
-      Future<Object> f = applyOwn(h, w.op);
+      Future<Object> f = apply(h, w.op);
       if (f.isComplete()) {
         if (f.succeeded()) {
           h.complete(w, f.result());
@@ -126,10 +151,11 @@ public final class LockState extends State {
     deferred.removeIf(w -> node.equals(w.op.node()));
     if (node.equals(leasedTo)) {
       leasedTo = null;
-      locked = false;
-      holderNode = null;
+      count = 0;
+      ownerNode = null;
       replay(h);
-    } else if (locked && node.equals(holderNode)) {
+    } else if (count > 0 && node.equals(ownerNode)) {
+      count = 0;
       handOver(h);
     }
   }

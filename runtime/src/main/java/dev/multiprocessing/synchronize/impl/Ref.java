@@ -19,9 +19,8 @@ import java.util.concurrent.TimeUnit;
  * home directly; elsewhere they are event-bus requests, failed with a clear {@link ProcessError}
  * once the home's JVM has left the cluster.
  *
- * <p>It also keeps what a remote RLock holder knows locally: the owning thread and its recursion
- * depth (re-entries cost no round trip), and, for a Value's lock, the Value's bytes granted with
- * the lock, read locally while the lock is held and written through to the home.
+ * <p>For a Lock or RLock it also has the {@link LeaseClient}: what this JVM's threads hold, the
+ * lease, and a Value's bytes granted with the lock (read locally while held, written through).
  */
 public final class Ref {
 
@@ -37,11 +36,6 @@ public final class Ref {
   private final Home home;
   private final Set<Promise<Object>> pending = ConcurrentHashMap.newKeySet();
   private volatile String homeGone;
-
-  /** Remote RLock state: owner thread here, its depth, and the Value bytes granted with the lock. */
-  public volatile Thread owner;
-  public int depth;
-  public byte[] cache;
 
   private Ref(MpRuntime rt, Home home, String id, String homeNode) {
     this.rt = rt;
@@ -114,12 +108,16 @@ public final class Ref {
     return rt;
   }
 
-  /** The lease side of a remote Lock (created on first use). */
-  public synchronized LeaseClient lease() {
+  /** This JVM's side of a remote Lock or RLock (created on first use). */
+  public synchronized LeaseClient lease(boolean recursive) {
     if (lease == null) {
-      lease = new LeaseClient(this);
+      lease = new LeaseClient(this, recursive);
     }
     return lease;
+  }
+
+  private synchronized byte[] cache(Thread caller) {
+    return lease == null ? null : lease.cache(caller);
   }
 
   private LeaseClient lease;
@@ -168,8 +166,9 @@ public final class Ref {
   /** Reads {@code len} bytes of the shared data (from the lock-granted copy while this thread holds its RLock). */
   public Future<byte[]> read(int off, int len) {
     Thread me = Thread.currentThread();
-    synchronized (this) {
-      if (home == null && owner == me && cache != null) {
+    byte[] cache = home == null ? cache(me) : null;
+    if (cache != null) {
+      synchronized (cache) {
         return Future.succeededFuture(java.util.Arrays.copyOfRange(cache, off, off + len));
       }
     }
@@ -179,12 +178,13 @@ public final class Ref {
   /** Writes the shared data: written through to the home in order (no round trip while this thread holds its RLock). */
   public Future<Void> write(int off, byte[] bytes) {
     Thread me = Thread.currentThread();
-    synchronized (this) {
-      if (home == null && owner == me && cache != null) {
+    byte[] cache = home == null ? cache(me) : null;
+    if (cache != null) {
+      synchronized (cache) {
         System.arraycopy(bytes, 0, cache, off, bytes.length);
-        send(Op.WRITE, off, bytes);
-        return Future.succeededFuture();
       }
+      send(Op.WRITE, off, bytes);
+      return Future.succeededFuture();
     }
     return call(Op.WRITE, me, 0, off, 0, bytes).mapEmpty();
   }

@@ -21,7 +21,7 @@ public abstract class State {
     return this;
   }
 
-  final Future<Object> apply(Home h, Op op) {
+  Future<Object> apply(Home h, Op op) {
     switch (op.code()) {
       case Op.READ:
         return Future.succeededFuture(Arrays.copyOfRange(data, (int) op.a(), (int) (op.a() + op.b())));
