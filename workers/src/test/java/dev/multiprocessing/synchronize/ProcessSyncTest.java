@@ -63,8 +63,8 @@ class ProcessSyncTest extends SyncContract {
     Lock lock = Multiprocessing.lock();
     RawValue<Integer> counter = SharedCtypes.rawValue("i", 0);
     SynchronizedValue<Integer> v = Multiprocessing.value("i", 0);
-    int n = 150;
-    int m = 1500;
+    int n = 60;
+    int m = 600;
     dev.multiprocessing.Target work = () -> {
       Thread[] ts = new Thread[2];
       for (int t = 0; t < ts.length; t++) {

@@ -83,11 +83,6 @@ public final class Home {
     }
   }
 
-  /** Sends {@code op} to this primitive's listener in the JVM of cluster node {@code node} (a lease recall). */
-  void sendTo(String node, Op op) {
-    rt.vertx().eventBus().send(address + ".n." + node, Pickled.of(op));
-  }
-
   /** Parks {@code op} in {@code queue}; its timer (if the op has a timeout) calls the state's timedOut. */
   Waiter park(Op op, Collection<Waiter> queue) {
     Waiter w = new Waiter(op);

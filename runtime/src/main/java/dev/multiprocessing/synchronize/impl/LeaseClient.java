@@ -1,6 +1,5 @@
 package dev.multiprocessing.synchronize.impl;
 
-import dev.multiprocessing.codecs.Pickled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
@@ -29,7 +28,6 @@ public final class LeaseClient {
 
   private final Ref ref;
   private final boolean recursive;
-  private volatile boolean recallReady;
   private long leaseNo = -1;
   private long recalledNo = -1;
   /** What this JVM holds: depth (0: nothing), by which thread; a Value's bytes. */
@@ -57,9 +55,6 @@ public final class LeaseClient {
   LeaseClient(Ref ref, boolean recursive) {
     this.ref = ref;
     this.recursive = recursive;
-    String addr = ref.address + ".n." + ref.runtime().nodeId();
-    ref.runtime().vertx().eventBus().<Pickled>consumer(addr, m -> onRecall(((Op) m.body().get()).a()))
-        .completion().onSuccess(x -> recallReady = true);
   }
 
   public Future<Boolean> acquire(Thread caller, double timeout) {
@@ -97,7 +92,7 @@ public final class LeaseClient {
   }
 
   private Future<Boolean> remoteAcquire(Thread caller, double timeout) {
-    return ref.call(Op.ACQUIRE, caller, timeout, recallReady ? Op.LEASE_OK : 1, 0, null).map(r -> {
+    return ref.call(Op.ACQUIRE, caller, timeout, Op.LEASE_OK, 0, null).map(r -> {
       if (Boolean.FALSE.equals(r)) {
         return false;
       }
@@ -105,6 +100,7 @@ public final class LeaseClient {
         if (r instanceof Lease l) {
           leaseNo = l.no();
           cache = l.data();
+          watch(caller, l.no());
         } else {
           cache = r instanceof byte[] b ? b : null;
         }
@@ -171,6 +167,11 @@ public final class LeaseClient {
   /** The Value bytes granted with the lock, if {@code caller} holds it; else null. */
   synchronized byte[] cache(Thread caller) {
     return count > 0 && holder == caller.getId() ? cache : null;
+  }
+
+  /** Parks a request at the home whose answer is the recall of lease {@code no}. */
+  private void watch(Thread caller, long no) {
+    ref.call(Op.RECALL, caller, -1, no, 0, null).onSuccess(x -> onRecall(no));
   }
 
   private void onRecall(long no) {

@@ -14,8 +14,10 @@ import java.util.List;
  *
  * <p>Leases. An acquire from another JVM that may take a lease ({@link Op#LEASE_OK}), granted with
  * nobody else waiting, is answered with a {@link Lease}: that JVM then runs the lock by itself
- * (see {@link LeaseClient}) and writes a Value's bytes through. While the lock is leased, every
- * other op (the lessee's own write-through excepted) waits here, the lease is recalled once, and
+ * (see {@link LeaseClient}) and writes a Value's bytes through. The lessee keeps a {@code RECALL}
+ * request parked here; answering it recalls the lease (a reply needs no registered address, so
+ * no recall can be lost). While the lock is leased, every other op (the lessee's own
+ * write-through excepted) waits here, the lease is recalled once, and
  * the ops are replayed in order when the state returns, or when the lessee's node leaves (its
  * holds are then dropped).
  */
@@ -29,6 +31,8 @@ public final class LockState extends State {
   private String leasedTo;
   private long leaseNo;
   private boolean recalled;
+  /** The lessee's parked {@code RECALL} request: answering it recalls the lease. */
+  private Waiter watch;
   private List<Waiter> deferred = new ArrayList<>();
 
   public LockState(boolean recursive) {
@@ -40,10 +44,18 @@ public final class LockState extends State {
     if (op.code() == Op.RETURN) {
       if (leasedTo != null && op.a() == leaseNo && op.node().equals(leasedTo)) {
         leasedTo = null;
-        count = (int) op.b();
+        // The lessee keeps counting an RLock's re-entries itself and sends only the last release.
+        count = op.b() > 0 ? 1 : 0;
         ownerNode = count > 0 ? op.node() : null;
         ownerThread = op.thread();
         replay(h);
+      }
+      return done(null);
+    }
+    if (op.code() == Op.RECALL) {
+      if (leasedTo != null && op.a() == leaseNo && op.node().equals(leasedTo) && !recalled) {
+        watch = new Waiter(op);
+        return watch.promise.future();
       }
       return done(null);
     }
@@ -52,7 +64,10 @@ public final class LockState extends State {
       deferred.add(w);
       if (!recalled) {
         recalled = true;
-        h.sendTo(leasedTo, new Op(Op.RECALL, "", 0, 0, leaseNo, 0, null));
+        if (watch != null) {
+          h.complete(watch, null);
+          watch = null;
+        }
       }
       return w.promise.future();
     }
@@ -105,6 +120,7 @@ public final class LockState extends State {
     if (op.a() == Op.LEASE_OK && waiters.isEmpty() && deferred.isEmpty()) {
       leasedTo = op.node();
       recalled = false;
+      watch = null;
       return new Lease(++leaseNo, copy);
     }
     return copy != null ? copy : Boolean.TRUE;
@@ -151,6 +167,7 @@ public final class LockState extends State {
     deferred.removeIf(w -> node.equals(w.op.node()));
     if (node.equals(leasedTo)) {
       leasedTo = null;
+      watch = null;
       count = 0;
       ownerNode = null;
       replay(h);

@@ -31,10 +31,10 @@ public record Op(int code, String node, long thread, double timeout, long a, lon
   public static final int BROKEN = 18;
   public static final int READ = 19;
   public static final int WRITE = 20;
-  /** Home to lessee: give the lease {@code a} back. Lessee to home: here it is ({@code b} = locked). */
+  /** Lessee to home: a request answered when lease {@code a} is recalled. RETURN: here it is back ({@code b} = depth). */
   public static final int RECALL = 21;
   public static final int RETURN = 22;
-  /** {@code a} of an ACQUIRE: the caller can take a lease (its recall address is registered). */
+  /** {@code a} of an ACQUIRE: the caller can take a lease. */
   public static final long LEASE_OK = 2;
 
   /** True when the caller accepts to wait. */
