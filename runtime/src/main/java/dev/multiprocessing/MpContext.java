@@ -89,4 +89,70 @@ public final class MpContext {
         .setMaxTasksPerChild(options.getMaxTasksPerChild()).setMaxRetries(options.getMaxRetries());
     return new dev.multiprocessing.pool.Pool(o.setContext(this));
   }
+
+  // --- Python's ctx.Lock(), ctx.Value(...), ...: the same objects as Multiprocessing's (no start method involved) ---
+
+  public dev.multiprocessing.synchronize.Lock lock() {
+    return Multiprocessing.lock();
+  }
+
+  public dev.multiprocessing.synchronize.RLock rlock() {
+    return Multiprocessing.rlock();
+  }
+
+  public dev.multiprocessing.synchronize.Semaphore semaphore(int value) {
+    return Multiprocessing.semaphore(value);
+  }
+
+  public dev.multiprocessing.synchronize.BoundedSemaphore boundedSemaphore(int value) {
+    return Multiprocessing.boundedSemaphore(value);
+  }
+
+  public dev.multiprocessing.synchronize.Condition condition() {
+    return Multiprocessing.condition();
+  }
+
+  public dev.multiprocessing.synchronize.Condition condition(dev.multiprocessing.synchronize.Lock lock) {
+    return Multiprocessing.condition(lock);
+  }
+
+  public dev.multiprocessing.synchronize.Condition condition(dev.multiprocessing.synchronize.RLock lock) {
+    return Multiprocessing.condition(lock);
+  }
+
+  public dev.multiprocessing.synchronize.Event event() {
+    return Multiprocessing.event();
+  }
+
+  public dev.multiprocessing.synchronize.Barrier barrier(int parties) {
+    return Multiprocessing.barrier(parties);
+  }
+
+  public dev.multiprocessing.synchronize.Barrier barrier(int parties, Target action, double timeout) {
+    return Multiprocessing.barrier(parties, action, timeout);
+  }
+
+  public <T> dev.multiprocessing.sharedctypes.SynchronizedValue<T> value(String typecode, Object initial) {
+    return Multiprocessing.value(typecode, initial);
+  }
+
+  public <T> dev.multiprocessing.sharedctypes.Value<T> value(String typecode, Object initial, boolean lock) {
+    return Multiprocessing.value(typecode, initial, lock);
+  }
+
+  public <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, int size) {
+    return Multiprocessing.array(typecode, size);
+  }
+
+  public <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, List<?> initializer) {
+    return Multiprocessing.array(typecode, initializer);
+  }
+
+  public <T> dev.multiprocessing.sharedctypes.RawValue<T> rawValue(String typecode, Object initial) {
+    return Multiprocessing.rawValue(typecode, initial);
+  }
+
+  public <T> dev.multiprocessing.sharedctypes.RawArray<T> rawArray(String typecode, int size) {
+    return Multiprocessing.rawArray(typecode, size);
+  }
 }

@@ -217,4 +217,91 @@ public final class Multiprocessing {
   public static dev.multiprocessing.pool.Pool pool(dev.multiprocessing.pool.PoolOptions options) {
     return new dev.multiprocessing.pool.Pool(options);
   }
+
+  // --- Synchronization primitives and shared ctypes (multiprocessing.synchronize, .sharedctypes) ---
+
+  /** Python's {@code Lock()}. */
+  public static dev.multiprocessing.synchronize.Lock lock() {
+    return new dev.multiprocessing.synchronize.Lock();
+  }
+
+  /** Python's {@code RLock()}. */
+  public static dev.multiprocessing.synchronize.RLock rlock() {
+    return new dev.multiprocessing.synchronize.RLock();
+  }
+
+  /** Python's {@code Semaphore(value)}. */
+  public static dev.multiprocessing.synchronize.Semaphore semaphore(int value) {
+    return new dev.multiprocessing.synchronize.Semaphore(value);
+  }
+
+  /** Python's {@code BoundedSemaphore(value)}. */
+  public static dev.multiprocessing.synchronize.BoundedSemaphore boundedSemaphore(int value) {
+    return new dev.multiprocessing.synchronize.BoundedSemaphore(value);
+  }
+
+  /** Python's {@code Condition()}: over a new RLock. */
+  public static dev.multiprocessing.synchronize.Condition condition() {
+    return new dev.multiprocessing.synchronize.Condition();
+  }
+
+  /** Python's {@code Condition(lock)}. */
+  public static dev.multiprocessing.synchronize.Condition condition(dev.multiprocessing.synchronize.Lock lock) {
+    return new dev.multiprocessing.synchronize.Condition(lock);
+  }
+
+  /** Python's {@code Condition(rlock)}. */
+  public static dev.multiprocessing.synchronize.Condition condition(dev.multiprocessing.synchronize.RLock lock) {
+    return new dev.multiprocessing.synchronize.Condition(lock);
+  }
+
+  /** Python's {@code Event()}. */
+  public static dev.multiprocessing.synchronize.Event event() {
+    return new dev.multiprocessing.synchronize.Event();
+  }
+
+  /** Python's {@code Barrier(parties)}. */
+  public static dev.multiprocessing.synchronize.Barrier barrier(int parties) {
+    return new dev.multiprocessing.synchronize.Barrier(parties);
+  }
+
+  /** Python's {@code Barrier(parties, action, timeout)} ({@code Double.POSITIVE_INFINITY}: no timeout). */
+  public static dev.multiprocessing.synchronize.Barrier barrier(int parties, Target action, double timeout) {
+    return new dev.multiprocessing.synchronize.Barrier(parties, action, timeout);
+  }
+
+  /** Python's {@code Value(typecode, value)}: synchronized by a new RLock. */
+  public static <T> dev.multiprocessing.sharedctypes.SynchronizedValue<T> value(String typecode, Object initial) {
+    return dev.multiprocessing.sharedctypes.SharedCtypes.value(typecode, initial);
+  }
+
+  /** Python's {@code Value(typecode, value, lock=False|True)}. */
+  public static <T> dev.multiprocessing.sharedctypes.Value<T> value(String typecode, Object initial, boolean lock) {
+    return dev.multiprocessing.sharedctypes.SharedCtypes.value(typecode, initial, lock);
+  }
+
+  /** Python's {@code Array(typecode, size)}: zeros, synchronized by a new RLock. */
+  public static <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, int size) {
+    return dev.multiprocessing.sharedctypes.SharedCtypes.array(typecode, size);
+  }
+
+  /** Python's {@code Array(typecode, initializer)}. */
+  public static <T> dev.multiprocessing.sharedctypes.SynchronizedArray<T> array(String typecode, List<?> initializer) {
+    return dev.multiprocessing.sharedctypes.SharedCtypes.array(typecode, initializer);
+  }
+
+  /** Python's {@code RawValue(typecode, value)}. */
+  public static <T> dev.multiprocessing.sharedctypes.RawValue<T> rawValue(String typecode, Object initial) {
+    return dev.multiprocessing.sharedctypes.SharedCtypes.rawValue(typecode, initial);
+  }
+
+  /** Python's {@code RawArray(typecode, size)}. */
+  public static <T> dev.multiprocessing.sharedctypes.RawArray<T> rawArray(String typecode, int size) {
+    return dev.multiprocessing.sharedctypes.SharedCtypes.rawArray(typecode, size);
+  }
+
+  /** Python's {@code RawArray(typecode, initializer)}. */
+  public static <T> dev.multiprocessing.sharedctypes.RawArray<T> rawArray(String typecode, List<?> initializer) {
+    return dev.multiprocessing.sharedctypes.SharedCtypes.rawArray(typecode, initializer);
+  }
 }

@@ -62,7 +62,10 @@ final class Groups {
       "pipe_throughput", new PipeThroughput(),
       "queue_throughput", new QueueThroughput(),
       "pool_map_small", new PoolMapSmall(),
-      "pool_map_cpu", new PoolMapCpu());
+      "pool_map_cpu", new PoolMapCpu(),
+      "lock_rate", new LockRate(),
+      "value_increment", new ValueIncrement(),
+      "event_barrier", new EventBarrier());
 
   /** All group names in run order. */
   static List<String> names() {

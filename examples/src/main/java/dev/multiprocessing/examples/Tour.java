@@ -69,8 +69,18 @@ public final class Tour {
     header(17, "PoolHttpVerticle: an HTTP endpoint hands CPU-heavy requests to a Pool with mapAsync");
     PoolHttpVerticle.runOn(Multiprocessing.vertx()).await();
 
+    header(18, "LockExample: ten processes print one at a time, holding a shared Lock");
+    LockExample.main(args);
+    Multiprocessing.activeChildren().forEach(dev.multiprocessing.Process::join);
+
+    header(19, "ValueArrayExample: a child writes a shared Value('d') and Array('i')");
+    ValueArrayExample.main(args);
+
+    header(20, "SharedctypesExample: Value, RawValue, Array('c') and an Array of Point structures");
+    SharedctypesExample.main(args);
+
     // Last: it sets the start method to spawn for the rest of the program, as Python's does.
-    header(18, "StartMethodQueues: set_start_method('spawn') and get_context('spawn') with a Queue");
+    header(21, "StartMethodQueues: set_start_method('spawn') and get_context('spawn') with a Queue");
     StartMethodQueues.main(args);
 
     System.out.println();

@@ -204,6 +204,37 @@ class ExamplesTest {
     assertEquals(List.of("hello", "hello"), sections.get("StartMethodQueues"), run::toString);
     assertEquals(1, run.count("[1, 4, 9]"), "PoolSquares\n" + run);
     run.assertLine("Now the pool is closed and no longer available");
+    // 10-12: the synchronization and shared ctypes examples.
+    for (int i = 0; i < 10; i++) {
+      run.assertLine("hello world " + i);
+    }
+    run.assertLine("[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]");
+    run.assertLine("[(3.515625, 39.0625), (33.0625, 4.0), (5.640625, 90.25)]");
+  }
+
+  @Test
+  void lockExample() throws Exception {
+    ExampleRun run = ExampleRun.of(LockExample.class).assertSucceeded();
+    List<String> sorted = new ArrayList<>(run.lines());
+    sorted.sort(null);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      expected.add("hello world " + i);
+    }
+    assertEquals(expected, sorted, run::toString);
+  }
+
+  @Test
+  void valueArrayExample() throws Exception {
+    ExampleRun run = ExampleRun.of(ValueArrayExample.class).assertSucceeded();
+    assertEquals(List.of("3.1415927", "[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]"), run.lines(), run::toString);
+  }
+
+  @Test
+  void sharedctypesExample() throws Exception {
+    ExampleRun run = ExampleRun.of(SharedctypesExample.class).assertSucceeded();
+    assertEquals(List.of("49", "0.1111111111111111", "HELLO WORLD",
+        "[(3.515625, 39.0625), (33.0625, 4.0), (5.640625, 90.25)]"), run.lines(), run::toString);
   }
 
   @Test
