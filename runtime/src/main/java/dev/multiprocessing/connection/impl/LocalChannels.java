@@ -182,15 +182,12 @@ final class LocalChannels {
         in.readFully(name);
         byte[] frames = new byte[total - 2 - name.length];
         in.readFully(frames);
-        PipeEnd end = INBOXES.get(new String(name, StandardCharsets.UTF_8));
-        if (end != null) {
-          end.onChannelBuffer(Buffer.buffer(frames));
-        }
+        deliver(new String(name, StandardCharsets.UTF_8), frames);
       }
     } catch (EOFException e) {
       // the writer's JVM closed the connection or ended
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "pipe socket reader stopped", e);
+      LOG.log(Level.WARNING, "pipe socket reader stopped", e);
     }
   }
 
@@ -202,6 +199,20 @@ final class LocalChannels {
   /** Whether the caller is a socket reader, which must never write (see the class comment). */
   static boolean isReaderThread() {
     return Thread.currentThread().getName().equals(READER);
+  }
+
+  /** Hands frames to their end; a failure there must not stop this connection's other ends. */
+  private static void deliver(String inbox, byte[] frames) {
+    PipeEnd end = INBOXES.get(inbox);
+    if (end == null) {
+      LOG.fine(() -> "frames for " + inbox + ", which is not here (closed): dropped");
+      return;
+    }
+    try {
+      end.onChannelBuffer(Buffer.buffer(frames));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "pipe end " + inbox + " failed on frames from the socket", e);
+    }
   }
 
   private static void daemon(String name, Runnable r) {
