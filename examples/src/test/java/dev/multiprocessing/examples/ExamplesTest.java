@@ -110,21 +110,18 @@ class ExamplesTest {
         + " available start methods are [forkserver, spawn] (a JVM cannot fork itself)");
   }
 
-  @Test
-  void queueExample() throws Exception {
-    ExampleRun run = ExampleRun.of(QueueExample.class).assertSucceeded();
+  /** QueueExample's output (checked on its section of the tour, which runs it). */
+  static void queueExample(ExampleRun run) {
     assertEquals(List.of("[42, null, hello]"), run.lines(), run::toString);
   }
 
-  @Test
-  void startMethodQueues() throws Exception {
-    ExampleRun run = ExampleRun.of(StartMethodQueues.class).assertSucceeded();
+  /** StartMethodQueues's output (checked on its section of the tour, which runs it). */
+  static void startMethodQueues(ExampleRun run) {
     assertEquals(List.of("hello", "hello"), run.lines(), run::toString);
   }
 
-  @Test
-  void workerQueues() throws Exception {
-    ExampleRun run = ExampleRun.of(WorkerQueues.class).assertSucceeded();
+  /** WorkerQueues's output (checked on its section of the tour, which runs it). */
+  static void workerQueues(ExampleRun run) {
     assertWorkerQueuesOutput(run, run.lines());
   }
 
@@ -199,9 +196,17 @@ class ExamplesTest {
         sections.get("ConnectionMethods"), run::toString);
     assertConnectionWaitOutput(run, sections.get("ConnectionWait"));
     run.assertLine("the verticle's process ended with exit code 0");
-    assertEquals(List.of("[42, null, hello]"), sections.get("QueueExample"), run::toString);
-    assertWorkerQueuesOutput(run, sections.get("WorkerQueues"));
-    assertEquals(List.of("hello", "hello"), sections.get("StartMethodQueues"), run::toString);
+    queueExample(section(run, sections, "QueueExample"));
+    workerQueues(section(run, sections, "WorkerQueues"));
+    startMethodQueues(section(run, sections, "StartMethodQueues"));
+    lockExample(section(run, sections, "LockExample"));
+    valueArrayExample(section(run, sections, "ValueArrayExample"));
+    sharedctypesExample(section(run, sections, "SharedctypesExample"));
+    poolSquares(section(run, sections, "PoolSquares"));
+    poolTour(section(run, sections, "PoolTour"));
+    poolDemo(section(run, sections, "PoolDemo"));
+    mapVsMapAsync(section(run, sections, "MapVsMapAsync"));
+    starmapAndPartial(section(run, sections, "StarmapAndPartial"));
     assertEquals(1, run.count("[1, 4, 9]"), "PoolSquares\n" + run);
     run.assertLine("Now the pool is closed and no longer available");
     // 10-12: the synchronization and shared ctypes examples.
@@ -212,9 +217,8 @@ class ExamplesTest {
     run.assertLine("[(3.515625, 39.0625), (33.0625, 4.0), (5.640625, 90.25)]");
   }
 
-  @Test
-  void lockExample() throws Exception {
-    ExampleRun run = ExampleRun.of(LockExample.class).assertSucceeded();
+  /** LockExample's output (checked on its section of the tour, which runs it). */
+  static void lockExample(ExampleRun run) {
     List<String> sorted = new ArrayList<>(run.lines());
     sorted.sort(null);
     List<String> expected = new ArrayList<>();
@@ -224,28 +228,24 @@ class ExamplesTest {
     assertEquals(expected, sorted, run::toString);
   }
 
-  @Test
-  void valueArrayExample() throws Exception {
-    ExampleRun run = ExampleRun.of(ValueArrayExample.class).assertSucceeded();
+  /** ValueArrayExample's output (checked on its section of the tour, which runs it). */
+  static void valueArrayExample(ExampleRun run) {
     assertEquals(List.of("3.1415927", "[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]"), run.lines(), run::toString);
   }
 
-  @Test
-  void sharedctypesExample() throws Exception {
-    ExampleRun run = ExampleRun.of(SharedctypesExample.class).assertSucceeded();
+  /** SharedctypesExample's output (checked on its section of the tour, which runs it). */
+  static void sharedctypesExample(ExampleRun run) {
     assertEquals(List.of("49", "0.1111111111111111", "HELLO WORLD",
         "[(3.515625, 39.0625), (33.0625, 4.0), (5.640625, 90.25)]"), run.lines(), run::toString);
   }
 
-  @Test
-  void poolSquares() throws Exception {
-    ExampleRun run = ExampleRun.of(PoolSquares.class).assertSucceeded();
+  /** PoolSquares's output (checked on its section of the tour, which runs it). */
+  static void poolSquares(ExampleRun run) {
     assertEquals(List.of("[1, 4, 9]"), run.lines(), run::toString);
   }
 
-  @Test
-  void poolTour() throws Exception {
-    ExampleRun run = ExampleRun.of(PoolTour.class).assertSucceeded();
+  /** PoolTour's output (checked on its section of the tour, which runs it). */
+  static void poolTour(ExampleRun run) {
     List<String> l = run.lines();
     assertEquals("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]", l.get(0), run::toString);
     List<Integer> unordered = new ArrayList<>();
@@ -261,9 +261,8 @@ class ExamplesTest {
     assertEquals(21, l.size(), "the sleeping worker is terminated, not waited for\n" + run);
   }
 
-  @Test
-  void poolDemo() throws Exception {
-    ExampleRun run = ExampleRun.of(PoolDemo.class).assertSucceeded();
+  /** PoolDemo's output (checked on its section of the tour, which runs it). */
+  static void poolDemo(ExampleRun run) {
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       expected.add("mul(" + i + ", 7) = " + (i * 7));
@@ -295,9 +294,8 @@ class ExamplesTest {
     run.match("Testing IMapIterator\\.next\\(\\) with timeout:\\.*");
   }
 
-  @Test
-  void mapVsMapAsync() throws Exception {
-    ExampleRun run = ExampleRun.of(MapVsMapAsync.class).assertSucceeded();
+  /** MapVsMapAsync's output (checked on its section of the tour, which runs it). */
+  static void mapVsMapAsync(ExampleRun run) {
     List<String> l = run.lines();
     assertTrue(run.indexOf("after p.map(): [1, 4]") > run.indexOf("function f(2) gets executed"), run::toString);
     int after = run.indexOf("after p.map_async(): ready=false");
@@ -305,9 +303,8 @@ class ExamplesTest {
     assertEquals("result.get(): [9, 16]", l.get(l.size() - 1), run::toString);
   }
 
-  @Test
-  void starmapAndPartial() throws Exception {
-    ExampleRun run = ExampleRun.of(StarmapAndPartial.class).assertSucceeded();
+  /** StarmapAndPartial's output (checked on its section of the tour, which runs it). */
+  static void starmapAndPartial(ExampleRun run) {
     assertEquals(List.of("starmap: [2, 12]", "partial: [10, 20, 30]"), run.lines(), run::toString);
   }
 
@@ -318,6 +315,13 @@ class ExamplesTest {
     run.assertLine("[app] {\"below\":3000000,\"primes\":216816}");
     run.assertLine("[app] {\"below\":4000000,\"primes\":283146}");
     run.assertLine("[app] /ping answered pong while the prime counts ran: true");
+  }
+
+  /** The tour's lines of one example, as a run of its own (for the checks above). */
+  private static ExampleRun section(ExampleRun run, Map<String, List<String>> sections, String name) {
+    List<String> lines = sections.get(name);
+    assertTrue(lines != null, () -> "no section " + name + " in the tour\n" + run);
+    return new ExampleRun(run.status(), lines, run.stderr(), run.seconds());
   }
 
   /**
