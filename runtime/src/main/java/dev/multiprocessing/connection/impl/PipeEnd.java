@@ -458,7 +458,9 @@ public final class PipeEnd {
         if (seq == recvNext && early.isEmpty()) {
           ready.add(buf.getBytes(start, start + len));
           recvNext++;
-        } else if (seq > recvNext) {
+        } else if (seq >= recvNext) {
+          // Out of order (another path was faster): keep it until the gap fills. A frame equal to
+          // recvNext while later ones wait is the one that fills it.
           early.put(seq, buf.getBytes(start, start + len));
           drainEarly();
         }
