@@ -52,10 +52,14 @@ final class LocalChannels {
   static final Map<String, PipeEnd> INBOXES = new ConcurrentHashMap<>();
 
   private final Path root;
+  private final String selfNode;
+  /** Per writing JVM: completes when its connection ends, i.e. all it wrote has been read. */
+  private static final Map<String, io.vertx.core.Promise<Void>> DRAINED = new ConcurrentHashMap<>();
   private final Map<String, Object> out = new ConcurrentHashMap<>();
   private volatile boolean enabled;
 
   private LocalChannels(String nodeId) {
+    selfNode = nodeId;
     root = Path.of(System.getProperty("java.io.tmpdir"), "vertx-mp-uds-" + System.getProperty("user.name", "user"));
     Path mine = root.resolve(Long.toString(ProcessHandle.current().pid())).resolve(nodeId + ".sock");
     if (mine.toString().length() > MAX_PATH || eventBusOnly()) {
@@ -120,7 +124,12 @@ final class LocalChannels {
     try {
       SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
       ch.connect(UnixDomainSocketAddress.of(path.get()));
-      return new Out(ch);
+      Out o = new Out(ch);
+      // First message: who writes here, so the reader can tell when this JVM's data is all read.
+      if (!o.write("", Buffer.buffer(selfNode))) {
+        return System.nanoTime();
+      }
+      return o;
     } catch (IOException e) {
       return System.nanoTime();
     }
@@ -173,8 +182,12 @@ final class LocalChannels {
     }
   }
 
-  /** {@code [total:4][inboxLength:2][inbox][frames]} until the writer's JVM closes or dies. */
+  /**
+   * {@code [total:4][inboxLength:2][inbox][frames]} until the writer's JVM closes or dies. The
+   * first message, to the empty inbox, names the writer's node.
+   */
   private static void read(SocketChannel ch) {
+    io.vertx.core.Promise<Void> drained = null;
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16))) {
       while (true) {
         int total = in.readInt();
@@ -182,13 +195,42 @@ final class LocalChannels {
         in.readFully(name);
         byte[] frames = new byte[total - 2 - name.length];
         in.readFully(frames);
-        deliver(new String(name, StandardCharsets.UTF_8), frames);
+        if (name.length == 0) {
+          drained = io.vertx.core.Promise.promise();
+          DRAINED.put(new String(frames, StandardCharsets.UTF_8), drained);
+        } else {
+          deliver(new String(name, StandardCharsets.UTF_8), frames);
+        }
       }
     } catch (EOFException e) {
       // the writer's JVM closed the connection or ended
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "pipe socket reader stopped", e);
+    } finally {
+      if (drained != null) {
+        drained.tryComplete();
+      }
     }
+  }
+
+  /**
+   * Completes once everything that the JVM of {@code node} wrote to this JVM's socket has been
+   * read (its connection ended), at once if it never wrote here, and after 5 s at most. A pipe end
+   * takes its peer's death as end-of-file only then: the death is announced over the event bus,
+   * which may overtake the last frames still in the socket.
+   */
+  static io.vertx.core.Future<Void> drained(io.vertx.core.Vertx vertx, String node) {
+    io.vertx.core.Promise<Void> p = DRAINED.get(node);
+    if (p == null || p.future().isComplete()) {
+      return io.vertx.core.Future.succeededFuture();
+    }
+    io.vertx.core.Promise<Void> bounded = io.vertx.core.Promise.promise();
+    long timer = vertx.setTimer(5_000, t -> bounded.tryComplete());
+    p.future().onComplete(x -> {
+      vertx.cancelTimer(timer);
+      bounded.tryComplete();
+    });
+    return bounded.future();
   }
 
   /** The switch {@code -Dmultiprocessing.pipes.eventBusOnly=true}, read at each send (tests flip it). */

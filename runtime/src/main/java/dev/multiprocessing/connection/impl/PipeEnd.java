@@ -206,7 +206,7 @@ public final class PipeEnd {
   }
 
   private void watchPeer(String node) {
-    rt.onNodeLeft(node, () -> {
+    rt.onNodeLeft(node, () -> LocalChannels.drained(rt.vertx(), node).onComplete(x -> {
       lock.lock();
       try {
         if (node.equals(peerNode) && !peerMoving) {
@@ -216,7 +216,7 @@ public final class PipeEnd {
       } finally {
         lock.unlock();
       }
-    });
+    }));
   }
 
   // ---------------------------------------------------------------- sending
