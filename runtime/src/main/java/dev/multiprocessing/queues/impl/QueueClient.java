@@ -9,7 +9,6 @@ import dev.multiprocessing.queues.impl.QueueProtocol.*;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.ArrayDeque;
@@ -539,13 +538,10 @@ public final class QueueClient {
     }
     onContext(() -> {
       flush();
-      DeliveryOptions o = new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS);
-      rt.vertx().eventBus().<Pickled>request(homeAddress, Pickled.of(msg), o).onComplete(ar -> {
+      rt.<T>request(homeAddress, msg, REQUEST_TIMEOUT_MS).onComplete(ar -> {
         requests.remove(p);
         if (ar.succeeded()) {
-          @SuppressWarnings("unchecked")
-          T value = ar.result().body() == null ? null : (T) ar.result().body().get();
-          p.tryComplete(value);
+          p.tryComplete(ar.result());
         } else {
           p.tryFail(translate(ar.cause()));
         }
@@ -626,8 +622,7 @@ public final class QueueClient {
     } finally {
       lock.unlock();
     }
-    whenDrained().compose(v -> rt.vertx().eventBus().request(homeAddress, Pickled.of(msg),
-        new DeliveryOptions().setSendTimeout(30_000))).onComplete(ar -> finishDetach());
+    whenDrained().compose(v -> rt.request(homeAddress, msg, 30_000)).onComplete(ar -> finishDetach());
   }
 
   private void finishDetach() {
