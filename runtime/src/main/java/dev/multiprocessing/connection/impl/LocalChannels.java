@@ -56,6 +56,7 @@ final class LocalChannels {
   /** Per writing JVM: completes when its connection ends, i.e. all it wrote has been read. */
   private static final Map<String, io.vertx.core.Promise<Void>> DRAINED = new ConcurrentHashMap<>();
   private final Map<String, Object> out = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicBoolean lingering = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean enabled;
 
   private LocalChannels(String nodeId) {
@@ -129,10 +130,36 @@ final class LocalChannels {
       if (!o.write("", Buffer.buffer(selfNode))) {
         return System.nanoTime();
       }
+      lingerAtExitOnce();
       return o;
     } catch (IOException e) {
       return System.nanoTime();
     }
+  }
+
+  /**
+   * At exit, before this JVM leaves the cluster, each connection is shut for writing and this JVM
+   * waits until the other side has read to its end (it closes the connection then), 2 s at most.
+   * Without that, a JVM that writes its last message and exits can be reported dead before the
+   * reader even accepted its connection, and the reader would see end-of-file first.
+   */
+  private void lingerAtExitOnce() {
+    if (lingering.compareAndSet(false, true)) {
+      dev.multiprocessing.impl.ExitSequence.atExit(this::linger);
+    }
+  }
+
+  private io.vertx.core.Future<?> linger() {
+    enabled = false;
+    java.util.List<java.util.concurrent.CompletableFuture<Void>> all = new java.util.ArrayList<>();
+    for (Object o : out.values()) {
+      if (o instanceof Out c) {
+        all.add(java.util.concurrent.CompletableFuture.runAsync(c::shutAndAwaitPeer, r -> daemon("mp-uds-linger", r)));
+      }
+    }
+    return io.vertx.core.Future.fromCompletionStage(java.util.concurrent.CompletableFuture
+        .allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
+        .completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS));
   }
 
   private Optional<Path> find(String node) {
@@ -287,6 +314,26 @@ final class LocalChannels {
         return false;
       } finally {
         lock.unlock();
+      }
+    }
+
+    /** No more writes; returns once the reader closed its side (it has read everything). */
+    void shutAndAwaitPeer() {
+      lock.lock();
+      try {
+        ch.shutdownOutput();
+      } catch (IOException e) {
+        return;
+      } finally {
+        lock.unlock();
+      }
+      try {
+        ByteBuffer sink = ByteBuffer.allocate(16);
+        while (ch.read(sink) >= 0) {
+          sink.clear();
+        }
+      } catch (IOException e) {
+        // the reader's side is gone: nothing left to wait for
       }
     }
   }

@@ -96,22 +96,28 @@ public final class LeaseClient {
       if (Boolean.FALSE.equals(r)) {
         return false;
       }
+      List<LocalWaiter> moved = List.of();
+      boolean watch = false;
       synchronized (this) {
-        if (r instanceof Lease l) {
-          leaseNo = l.no();
-          cache = l.data();
-          watch(caller, l.no());
-        } else {
-          cache = r instanceof byte[] b ? b : null;
-        }
         if (r instanceof Lease || recursive) {
           count = 1;
           holder = caller.getId();
         }
-        if (r instanceof Lease l && recalledNo >= l.no()) {
-          giveBack();
+        cache = r instanceof Lease l ? l.data() : r instanceof byte[] b ? b : null;
+        if (r instanceof Lease l) {
+          leaseNo = l.no();
+          if (recalledNo >= l.no()) {
+            moved = giveBack();
+          } else {
+            watch = true;
+          }
         }
       }
+      // Outside the monitor: a recall answered at once must find the lock taken (count set above).
+      if (watch) {
+        watch(caller, ((Lease) r).no());
+      }
+      resend(moved);
       return true;
     });
   }
@@ -175,17 +181,23 @@ public final class LeaseClient {
   }
 
   private void onRecall(long no) {
+    List<LocalWaiter> moved;
     synchronized (this) {
       if (leaseNo != no) {
         recalledNo = Math.max(recalledNo, no);
         return;
       }
-      giveBack();
+      moved = giveBack();
     }
+    resend(moved);
   }
 
-  /** Sends the state home, then this JVM's parked waiters as ordinary acquires. Holds the monitor. */
-  private void giveBack() {
+  /**
+   * Sends the state home and returns this JVM's parked waiters, which the caller re-sends as
+   * ordinary acquires once it has left the monitor (after the return: one JVM's messages to one
+   * address keep their order). Holds the monitor.
+   */
+  private List<LocalWaiter> giveBack() {
     ref.sendOp(Op.RETURN, holder, leaseNo, count);
     leaseNo = -1;
     if (!recursive || count == 0) {
@@ -198,6 +210,13 @@ public final class LeaseClient {
       if (w.timer >= 0) {
         ref.runtime().vertx().cancelTimer(w.timer);
       }
+    }
+    return moved;
+  }
+
+  /** Re-sends waiters that were parked here as acquires to the home. Never under the monitor. */
+  private void resend(List<LocalWaiter> moved) {
+    for (LocalWaiter w : moved) {
       remoteAcquire(w.thread, w.remaining()).onComplete(ar -> {
         if (ar.succeeded()) {
           w.promise.tryComplete(ar.result());
