@@ -1,6 +1,7 @@
 package dev.multiprocessing.synchronize;
 
 import dev.multiprocessing.synchronize.impl.EventState;
+import dev.multiprocessing.synchronize.impl.EventView;
 import dev.multiprocessing.synchronize.impl.Op;
 import dev.multiprocessing.synchronize.impl.Ref;
 import dev.multiprocessing.synchronize.impl.SyncHandle;
@@ -8,10 +9,17 @@ import io.vertx.core.Future;
 
 /**
  * Python's {@code multiprocessing.Event}: a flag that processes set, clear and wait for.
- * {@code set()} wakes every waiter, each by one event-bus message when it is in another process.
- * {@code set} and {@code clear} return once the flag has changed at its home (the creating
- * process), so a process told afterwards sees the change. A waiter whose process dies is
- * forgotten; if the creating process dies, every use raises {@code ProcessError}.
+ *
+ * <ul>
+ *   <li>The flag lives in the creating process (its home). Another process that waits on the
+ *       event keeps a copy, which the home updates: there, {@code await} on a set flag and
+ *       {@code isSet} cost no message, and {@code set()} wakes its waiters with one event-bus
+ *       message per process.</li>
+ *   <li>{@code set} and {@code clear} return once the home has the new flag and every process
+ *       that keeps a copy has it too, so a process told afterwards sees the change.</li>
+ *   <li>A process that dies is forgotten (its copy and its waiters); if the creating process dies,
+ *       every use raises {@code ProcessError}.</li>
+ * </ul>
  */
 public final class Event extends Primitive {
 
@@ -34,7 +42,7 @@ public final class Event extends Primitive {
   }
 
   public Future<Boolean> isSetAsync() {
-    return cast(ref.call(Op.IS_SET));
+    return ref.isLocal() ? cast(ref.call(Op.IS_SET)) : EventView.of(ref).isSet();
   }
 
   /** Sets the flag and wakes every waiter. */
@@ -43,7 +51,7 @@ public final class Event extends Primitive {
   }
 
   public Future<Void> setAsync() {
-    return ref.call(Op.SET).mapEmpty();
+    return ref.isLocal() ? ref.call(Op.SET).mapEmpty() : EventView.of(ref).change(Op.SET);
   }
 
   /** Clears the flag. */
@@ -52,7 +60,7 @@ public final class Event extends Primitive {
   }
 
   public Future<Void> clearAsync() {
-    return ref.call(Op.CLEAR).mapEmpty();
+    return ref.isLocal() ? ref.call(Op.CLEAR).mapEmpty() : EventView.of(ref).change(Op.CLEAR);
   }
 
   /** Python's {@code wait()}: blocks until the flag is set; returns true. */
@@ -66,6 +74,7 @@ public final class Event extends Primitive {
   }
 
   public Future<Boolean> awaitAsync(double timeout) {
-    return cast(ref.call(Op.WAIT, Thread.currentThread(), timeout(timeout), 0, 0, null));
+    return ref.isLocal() ? cast(ref.call(Op.WAIT, Thread.currentThread(), timeout(timeout), 0, 0, null))
+        : EventView.of(ref).await(timeout(timeout));
   }
 }

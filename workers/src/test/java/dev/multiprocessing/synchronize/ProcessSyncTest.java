@@ -42,6 +42,26 @@ class ProcessSyncTest extends SyncContract {
     assertTrue(s < 15, "took " + s + " s");
   }
 
+  /** A killed process that kept a copy of an Event's flag must not hold up set() and clear(). */
+  @Test
+  void event_subscriberKilled_setAndClearStillReturn() throws Exception {
+    Event e = Multiprocessing.event();
+    Event ready = Multiprocessing.event();
+    Peer p = peer().start(() -> {
+      e.await(0); // keeps a copy from now on
+      ready.set();
+      new CountDownLatch(1).await();
+    });
+    assertTrue(ready.await(60));
+    p.kill();
+    long t0 = System.nanoTime();
+    e.set();
+    e.clear();
+    double s = (System.nanoTime() - t0) / 1e9;
+    assertTrue(s < 5, "set+clear took " + s + " s after the subscriber died");
+    assertFalse(e.isSet());
+  }
+
   @Test
   void lockHolderKilled_lockGivenBack_waiterProceeds() throws Exception {
     assertGivenBackAfterHolderKilled(Multiprocessing.lock());

@@ -256,6 +256,41 @@ abstract class SyncContract {
     assertTrue(go.isSet() && go.await(0));
   }
 
+  /**
+   * Python: once {@code set()} or {@code clear()} has returned, every process sees the new flag. A
+   * process that waits keeps a copy of the flag; the message that tells it of a change (here a
+   * pipe, which is faster than the event bus on one host) must never find the copy behind.
+   */
+  @Test
+  void event_changeSeenByProcessToldAfterwards() throws Exception {
+    Event e = Multiprocessing.event();
+    dev.multiprocessing.connection.Pipe told = Multiprocessing.pipe(false);
+    dev.multiprocessing.connection.Connection in = told.conn1();
+    dev.multiprocessing.connection.Pipe ready = Multiprocessing.pipe(false);
+    dev.multiprocessing.connection.Connection readyOut = ready.conn2();
+    Peer p = peer().start(() -> {
+      check(!e.await(0), "starts clear"); // another process now keeps a copy of the flag
+      readyOut.send(true);
+      for (int i = 0; i < 40; i++) {
+        boolean expected = (Boolean) in.recv();
+        check(e.isSet() == expected, "isSet after change " + i);
+        check(e.await(0) == expected, "await(0) after change " + i);
+        readyOut.send(true); // checked: the next change may come
+      }
+    });
+    assertEquals(Boolean.TRUE, ready.conn1().recv());
+    for (int i = 0; i < 40; i++) {
+      if (i % 2 == 0) {
+        e.set();
+      } else {
+        e.clear();
+      }
+      told.conn2().send(i % 2 == 0);
+      assertEquals(Boolean.TRUE, ready.conn1().recv());
+    }
+    assertEquals(0, p.join());
+  }
+
   @Test
   void barrier_passes_indicesDistinct_actionOncePerPass() throws Exception {
     RawValue<Integer> actions = SharedCtypes.rawValue("i", 0);

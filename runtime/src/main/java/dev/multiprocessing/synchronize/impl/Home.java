@@ -83,6 +83,18 @@ public final class Home {
     }
   }
 
+  /**
+   * Sends {@code msg} to the JVM of cluster member {@code node} and completes when it has
+   * acknowledged it, or cannot (it left the cluster, or 10 s passed): never fails.
+   */
+  Future<Void> push(String node, Object msg) {
+    return rt.vertx().eventBus().request(EventView.pushAddress(node), Pickled.of(msg),
+        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(PUSH_TIMEOUT_MS))
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
+  }
+
+  private static final long PUSH_TIMEOUT_MS = 10_000;
+
   /** Parks {@code op} in {@code queue}; its timer (if the op has a timeout) calls the state's timedOut. */
   Waiter park(Op op, Collection<Waiter> queue) {
     Waiter w = new Waiter(op);

@@ -34,6 +34,8 @@ public record Op(int code, String node, long thread, double timeout, long a, lon
   /** Lessee to home: a request answered when lease {@code a} is recalled. RETURN: here it is back ({@code b} = depth). */
   public static final int RECALL = 21;
   public static final int RETURN = 22;
+  /** A JVM asks to be told of every change of an Event's flag (see {@link EventView}). */
+  public static final int SUBSCRIBE = 23;
   /** {@code a} of an ACQUIRE: the caller can take a lease. */
   public static final long LEASE_OK = 2;
 

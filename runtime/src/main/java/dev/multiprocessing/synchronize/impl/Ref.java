@@ -158,6 +158,7 @@ public final class Ref {
     if (l != null) {
       l.homeDied(new ProcessError(homeGone));
     }
+    EventView.homeDied(id, new ProcessError(homeGone));
     for (Promise<Object> p : pending) {
       p.tryFail(new ProcessError(homeGone));
     }
