@@ -40,10 +40,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * to it but not yet returned by {@code get}, loses nothing: its items go back to the head of the
  * queue once its JVM leaves the cluster (within about 0.35 s). The one window in which an item
  * can be delivered twice: a consumer JVM that dies within about a millisecond after its
- * {@code get} returned, before the acknowledgement left. A fast consumer prefetches (up to 1024
- * items); items handed back (death, close, or to feed another consumer that waits on an empty
- * queue) go to the head, so with several consumers one consumer may see such an item after later
- * ones.
+ * {@code get} returned, before the acknowledgement left. A fast consumer prefetches: up to 8192
+ * items (8 MiB) while it is the only consumer, 1024 once others share the queue, one at a time
+ * when it spends a millisecond or more per item. Items handed back (death, close, or to feed
+ * another consumer that waits on an empty queue) go to the head, so with several consumers one
+ * consumer may see such an item after later ones; and items prefetched by a consumer that stops
+ * calling {@code get} wait in its buffer until it calls again, closes, exits, or another consumer
+ * waits on an empty queue. A sentinel protocol ("stop at the first None") should therefore put
+ * its sentinels after all items are known to be taken, or count the items, when exactness
+ * across several consumers matters.
  *
  * <p><b>Exactness.</b> {@link #qsize()} asks the queue's home: items put and not yet got,
  * counting the caller's own puts and gets exactly (they are flushed first), other processes' as

@@ -42,7 +42,13 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class QueueClient {
 
   static final int BATCH_BYTES = 256 << 10;
-  static final int MAX_WINDOW = 1024;
+  static final int MAX_WINDOW = 8192;
+  /**
+   * The window while other consumers share the queue. Items a consumer has prefetched but not
+   * taken wait in its buffer; if it stops calling get, other consumers see later items first
+   * (see {@link dev.multiprocessing.queues.Queue}), so the window stays smaller then.
+   */
+  static final int SHARED_MAX_WINDOW = 1024;
   /**
    * A put less than this long after the last flush is part of a burst: it waits for
    * {@link #BATCH_ITEMS} items or a millisecond, so that a stream travels in large messages while
@@ -50,8 +56,10 @@ public final class QueueClient {
    */
   static final long BURST_NANOS = 200_000;
   static final int BATCH_ITEMS = 256;
-  private static final long FAST_NANOS = 2_000_000;
-  private static final long SLOW_NANOS = 10_000_000;
+  /** A consumer that takes this long per item gets one item at a time (fair to the others). */
+  private static final long SLOW_ITEM_NANOS = 1_000_000;
+  /** What a consumer may have on its way or in its buffer, in bytes (its window shrinks to fit). */
+  private static final long WINDOW_BYTES = 8 << 20;
   private static final long IDLE_NANOS = 1_000_000;
   private static final long REQUEST_TIMEOUT_MS = 365L * 24 * 3600 * 1000;
   private static final Set<QueueClient> OPEN = ConcurrentHashMap.newKeySet();
@@ -110,6 +118,9 @@ public final class QueueClient {
   private long limitSent;
   private int window = 1;
   private long batchArrival;
+  private int lastBatchItems = 1;
+  private int consumers = 1;
+  private long receivedBytes;
   private long probeSeq;
   private long probeSent;
   private int tasksPending;
@@ -268,12 +279,17 @@ public final class QueueClient {
   }
 
   /**
-   * A get found nothing here: if the last delivery was used up quickly, ask for twice as much
-   * next time; if this consumer is slow, ask for one item at a time (fair to other consumers).
+   * A get found nothing here: a consumer that used up its last delivery quickly asks for twice as
+   * much next time (up to {@link #MAX_WINDOW} items and {@link #WINDOW_BYTES}), so that deliveries
+   * cover the round trip to the home; one that spends a millisecond or more per item asks for one
+   * item at a time, which keeps the items within reach of faster consumers.
    */
   private void adaptWindow() {
-    long since = System.nanoTime() - batchArrival;
-    window = since < FAST_NANOS ? Math.min(window * 2, MAX_WINDOW) : since > SLOW_NANOS ? 1 : window;
+    long perItem = (System.nanoTime() - batchArrival) / Math.max(1, lastBatchItems);
+    long avgBytes = received == 0 ? 1 : Math.max(1, receivedBytes / received);
+    int cap = consumers > 1 ? SHARED_MAX_WINDOW : MAX_WINDOW;
+    int max = (int) Math.max(1, Math.min(cap, WINDOW_BYTES / avgBytes));
+    window = perItem >= SLOW_ITEM_NANOS ? 1 : Math.min(window * 2, max);
   }
 
   private void scheduleAck() {
@@ -343,6 +359,11 @@ public final class QueueClient {
         return;
       }
       received += it.items().size();
+      lastBatchItems = it.items().size();
+      consumers = it.consumers();
+      for (byte[] item : it.items()) {
+        receivedBytes += item.length;
+      }
       batchArrival = System.nanoTime();
       for (byte[] item : it.items()) {
         Getter g = getters.poll();

@@ -310,8 +310,19 @@ public final class QueueHome {
       }
       unackedTotal += batch.size();
       c.delivered += batch.size();
-      send(c, new Items(c.gen, batch));
+      send(c, new Items(c.gen, batch, consumers()));
     }
+  }
+
+  /** How many clients have asked for items so far (consumers' windows depend on it). */
+  private int consumers() {
+    int n = 0;
+    for (Client c : clients.values()) {
+      if (c.limit > 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Consumers holding delivered items while another waits on an empty queue are asked to give back. */

@@ -58,7 +58,7 @@ final class QueueProtocol {
 
   // ---------------------------------------------------------------- home -> client
 
-  record Items(int gen, List<byte[]> items) {}
+  record Items(int gen, List<byte[]> items, int consumers) {}
 
   /** {@code count} items of this client's puts have reached the home (frees its window). */
   record PutAck(int count, long bytes) {}
