@@ -90,7 +90,23 @@ public final class PipeEnd {
   private String unreadable;
 
   /** Frames to send from this thread once the lock is released (a socket write may block). */
-  private final List<Buffer> direct = new ArrayList<>();
+  /** Frames this thread sends itself once it has let go of the lock: {@link Buffer}s or {@link Large}s. */
+  private final List<Object> direct = new ArrayList<>();
+
+  /**
+   * A large data frame sent from the caller's array: written before {@code send} returns, so the
+   * array needs no copy (its contents are what the caller passed, as long as the call lasts).
+   */
+  private record Large(long seq, byte[] data, int offset, int length) {
+    Buffer asFrame() {
+      Buffer b = Buffer.buffer(Frames.HEADER + length);
+      Frames.append(b, Frames.DATA, seq, data, offset, length);
+      return b;
+    }
+  }
+
+  /** Payloads this large go from the caller's array when sent at once (see {@link Large}). */
+  private static final int LARGE = 64 << 10;
 
   private record PendingSend(byte[] data, Promise<Void> promise) {}
 
@@ -239,7 +255,13 @@ public final class PipeEnd {
         }
         checkWritable();
       }
-      sendLocked(data, offset, length);
+      outMsgs++;
+      outBytes += length;
+      // The caller waits in this call until unlockAndSend has written: its array may go as it is.
+      long seq = sendSeq++;
+      if (!enqueueLarge(seq, data, offset, length)) {
+        enqueue(Frames.DATA, seq, data, offset, length);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProcessError("send interrupted", e);
@@ -326,6 +348,21 @@ public final class PipeEnd {
     scheduleFlush();
   }
 
+  /**
+   * A large data frame on an idle pipe, sent from the caller's array by {@link #unlockAndSend}
+   * (see {@link Large}); false: use {@link #enqueue}. Only for a caller that waits for that.
+   */
+  private boolean enqueueLarge(long seq, byte[] data, int offset, int length) {
+    long now = System.nanoTime();
+    if (length < LARGE || outgoing != null || !full.isEmpty() || flushScheduled || now - lastSend <= BURST_NANOS
+        || LocalChannels.isReaderThread()) {
+      return false;
+    }
+    lastSend = now;
+    direct.add(new Large(seq, data, offset, length));
+    return true;
+  }
+
   private void scheduleFlush() {
     if (!flushScheduled) {
       flushScheduled = true;
@@ -362,7 +399,7 @@ public final class PipeEnd {
    * lock: writing outside our lock means two JVMs can never wait for each other in a circle.
    */
   private void unlockAndSend() {
-    List<Buffer> out = null;
+    List<Object> out = null;
     String to = peer;
     String toNode = peerInboxNode;
     if (!direct.isEmpty()) {
@@ -371,9 +408,19 @@ public final class PipeEnd {
     }
     lock.unlock();
     if (out != null) {
-      for (Buffer b : out) {
-        transmit(to, toNode, b);
+      for (Object b : out) {
+        if (b instanceof Large l) {
+          transmitLarge(to, toNode, l);
+        } else {
+          transmit(to, toNode, (Buffer) b);
+        }
       }
+    }
+  }
+
+  private void transmitLarge(String to, String toNode, Large l) {
+    if (toNode.equals(rt.nodeId()) || !LocalChannels.get(rt.nodeId()).send(toNode, to, Frames.DATA, l.seq(), l.data(), l.offset(), l.length())) {
+      rt.vertx().eventBus().send(to, l.asFrame());
     }
   }
 
@@ -406,13 +453,37 @@ public final class PipeEnd {
     lock.lock();
     try {
       if (acceptLocked(buf)) {
-        changed.signalAll();
-        if (!readers.isEmpty() || !readyWatchers.isEmpty()) {
-          ctx.runOnContext(v -> onBuffer(Buffer.buffer()));
-        }
+        wakeFromChannelLocked();
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * One large message that the socket reader read straight into its own array (no copy here).
+   * A moved end forwards it as a frame, like any other.
+   */
+  void onChannelData(long seq, byte[] payload) {
+    lock.lock();
+    try {
+      if (moved) {
+        Buffer b = Buffer.buffer(Frames.HEADER + payload.length);
+        Frames.append(b, Frames.DATA, seq, payload);
+        forward(b);
+        return;
+      }
+      onData(seq, payload);
+      wakeFromChannelLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void wakeFromChannelLocked() {
+    changed.signalAll();
+    if (!readers.isEmpty() || !readyWatchers.isEmpty()) {
+      ctx.runOnContext(v -> onBuffer(Buffer.buffer()));
     }
   }
 
@@ -455,14 +526,8 @@ public final class PipeEnd {
   private void onFrame(byte type, long seq, Buffer buf, int start, int len) {
     switch (type) {
       case Frames.DATA:
-        if (seq == recvNext && early.isEmpty()) {
-          ready.add(buf.getBytes(start, start + len));
-          recvNext++;
-        } else if (seq >= recvNext) {
-          // Out of order (another path was faster): keep it until the gap fills. A frame equal to
-          // recvNext while later ones wait is the one that fills it.
-          early.put(seq, buf.getBytes(start, start + len));
-          drainEarly();
+        if (seq >= recvNext) {
+          onData(seq, buf.getBytes(start, start + len));
         }
         break;
       case Frames.CLOSE:
@@ -508,6 +573,19 @@ public final class PipeEnd {
     }
     if (movingEpoch <= peerEpoch) {
       peerMoving = false;
+    }
+  }
+
+  /** A message numbered {@code seq}; under the lock. */
+  private void onData(long seq, byte[] payload) {
+    if (seq == recvNext && early.isEmpty()) {
+      ready.add(payload);
+      recvNext++;
+    } else if (seq >= recvNext) {
+      // Out of order (another path was faster): keep it until the gap fills. A frame equal to
+      // recvNext while later ones wait is the one that fills it.
+      early.put(seq, payload);
+      drainEarly();
     }
   }
 
