@@ -106,21 +106,7 @@ final class LocalChannels {
    * over this host's socket, if that JVM runs here. False: use the event bus.
    */
   boolean send(String node, String inbox, Buffer frames) {
-    if (!enabled || eventBusOnly()) {
-      return false;
-    }
-    Object o = out.computeIfAbsent(node, this::connect);
-    if (o instanceof Long since) {
-      if (System.nanoTime() - since > NONE_NANOS) {
-        out.remove(node, o);
-      }
-      return false;
-    }
-    if (((Out) o).write(inbox, ((io.vertx.core.internal.buffer.BufferInternal) frames).getByteBuf().nioBuffer())) {
-      return true;
-    }
-    out.remove(node, o);
-    return false;
+    return send(node, inbox, ((io.vertx.core.internal.buffer.BufferInternal) frames).getByteBuf().nioBuffer());
   }
 
   /** As {@link #send(String, String, Buffer)}, for one frame whose payload is written from {@code data} as it is. */
