@@ -360,26 +360,22 @@ abstract class SyncContract {
     assertEquals(0, p.join());
     assertThrows(BrokenBarrierError.class, () -> b.await(1));
     b.reset();
+    Event arrived = Multiprocessing.event();
     Peer q = peer().start(() -> {
+      io.vertx.core.Future<Integer> waiting = b.awaitAsync();
+      // Sent after the arrival, from the same thread to the same home: answered after it.
+      check(b.nWaiting() == 1, "arrived before the count was taken");
+      arrived.set();
       try {
-        b.await();
+        waiting.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         check(false, "reset should break the wait");
-      } catch (BrokenBarrierError expected) {
-        // woken by reset
+      } catch (java.util.concurrent.ExecutionException e) {
+        check(e.getCause() instanceof BrokenBarrierError, "woken by reset: " + e.getCause());
       }
     });
-    awaitWaiting(b);
+    assertTrue(arrived.await(60));
     b.reset();
     assertEquals(0, q.join());
     assertFalse(b.broken());
-  }
-
-  /** Waits (bounded) until a party waits at {@code b}: reset only breaks parties already there. */
-  static void awaitWaiting(Barrier b) {
-    long t0 = System.nanoTime();
-    while (b.nWaiting() == 0) {
-      check((System.nanoTime() - t0) < 60e9, "peer arrives");
-      Thread.onSpinWait();
-    }
   }
 }
