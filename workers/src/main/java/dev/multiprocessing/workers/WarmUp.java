@@ -36,6 +36,7 @@ final class WarmUp {
   static void run(io.vertx.core.Vertx vertx) throws Exception {
     preload();
     run();
+    dev.multiprocessing.pool.impl.WorkerLoop.warmUp();
     String id = vertx.deployVerticle(new io.vertx.core.VerticleBase() { })
         .toCompletionStage().toCompletableFuture().get();
     vertx.undeploy(id).toCompletionStage().toCompletableFuture().get();
