@@ -216,6 +216,62 @@ abstract class PipeContract {
     assertEquals(0, p.join());
   }
 
+  /** Large messages (64 KiB and more) may take their own way on one host; slices and order still hold. */
+  @Test
+  void largeSlicesAndSmallMessages_interleaved_arriveExactlyInOrder() throws Exception {
+    Pipe pipe = Multiprocessing.pipe();
+    Connection w = pipe.conn2();
+    Peer p = peer().start(() -> {
+      byte[] big = pattern(300_000);
+      for (int k = 0; k < 20; k++) {
+        w.sendBytes(big, k, 100_000 + k);
+        w.send(k);
+      }
+    });
+    Connection r = pipe.conn1();
+    byte[] big = pattern(300_000);
+    for (int k = 0; k < 20; k++) {
+      assertArrayEquals(java.util.Arrays.copyOfRange(big, k, k + 100_000 + k), r.recvBytes(), "message " + k);
+      assertEquals(k, r.recv());
+    }
+    assertEquals(0, p.join());
+  }
+
+  /** Large messages sent around a move of the receiving end arrive whole and in order. */
+  @Test
+  void largeMessages_aroundAMoveOfTheReceiver_arriveInOrder() throws Exception {
+    Pipe data = Multiprocessing.pipe();
+    Pipe control = Multiprocessing.pipe();
+    Connection ctlChild = control.conn2();
+    byte[] big = pattern(200_000);
+    data.conn2().sendBytes(big, 0, 150_000);
+    Peer p = peer().start(() -> {
+      Connection moved = (Connection) ctlChild.recv();
+      List<Object> sizes = new ArrayList<>();
+      byte[] expect = pattern(200_000);
+      for (int i = 0; i < 4; i++) {
+        byte[] got = moved.recvBytes();
+        assertTrue(java.util.Arrays.equals(got, java.util.Arrays.copyOfRange(expect, 0, got.length)), "content of " + i);
+        sizes.add(got.length);
+      }
+      ctlChild.send(sizes);
+    });
+    control.conn1().send(data.conn1());
+    data.conn2().sendBytes(big, 0, 160_000);
+    data.conn2().sendBytes(big, 0, 170_000);
+    data.conn2().sendBytes(big, 0, 180_000);
+    assertEquals(List.of(150_000, 160_000, 170_000, 180_000), control.conn1().recv());
+    assertEquals(0, p.join());
+  }
+
+  private static byte[] pattern(int n) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) (i * 31 + (i >> 8));
+    }
+    return b;
+  }
+
   @Test
   void endSentThroughAnotherConnection_bringsArrivedMessagesInOrder() throws Exception {
     Pipe data = Multiprocessing.pipe();
