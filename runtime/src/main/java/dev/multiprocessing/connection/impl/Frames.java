@@ -35,6 +35,18 @@ final class Frames {
     out.appendByte(type).appendLong(seq).appendInt(length).appendBytes(payload, offset, length);
   }
 
+  /** One frame in a buffer of its own. */
+  static Buffer frame(byte type, long seq, byte[] payload, int offset, int length) {
+    Buffer b = Buffer.buffer(HEADER + length);
+    append(b, type, seq, payload, offset, length);
+    return b;
+  }
+
+  /** The header of a frame whose {@code length} payload bytes are written separately. */
+  static java.nio.ByteBuffer header(byte type, long seq, int length) {
+    return java.nio.ByteBuffer.allocate(HEADER).put(type).putLong(seq).putInt(length).flip();
+  }
+
   static void append(Buffer out, byte type, long seq, String payload) {
     append(out, type, seq, payload.getBytes(StandardCharsets.UTF_8));
   }

@@ -111,9 +111,7 @@ final class LocalChannels {
 
   /** As {@link #send(String, String, Buffer)}, for one frame whose payload is written from {@code data} as it is. */
   boolean send(String node, String inbox, byte type, long seq, byte[] data, int offset, int length) {
-    ByteBuffer head = ByteBuffer.allocate(Frames.HEADER);
-    head.put(type).putLong(seq).putInt(length).flip();
-    return send(node, inbox, head, ByteBuffer.wrap(data, offset, length));
+    return send(node, inbox, Frames.header(type, seq, length), ByteBuffer.wrap(data, offset, length));
   }
 
   private boolean send(String node, String inbox, ByteBuffer... frames) {

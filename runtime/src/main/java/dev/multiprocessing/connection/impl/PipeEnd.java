@@ -89,8 +89,10 @@ public final class PipeEnd {
   private final List<Buffer> backlog = new ArrayList<>();
   private String unreadable;
 
-  /** Frames to send from this thread once the lock is released (a socket write may block). */
-  /** Frames this thread sends itself once it has let go of the lock: {@link Buffer}s or {@link Large}s. */
+  /**
+   * Frames to send from this thread once the lock is released (a socket write may block):
+   * {@link Buffer}s or {@link Large}s.
+   */
   private final List<Object> direct = new ArrayList<>();
 
   /**
@@ -99,9 +101,7 @@ public final class PipeEnd {
    */
   private record Large(long seq, byte[] data, int offset, int length) {
     Buffer asFrame() {
-      Buffer b = Buffer.buffer(Frames.HEADER + length);
-      Frames.append(b, Frames.DATA, seq, data, offset, length);
-      return b;
+      return Frames.frame(Frames.DATA, seq, data, offset, length);
     }
   }
 
@@ -255,13 +255,8 @@ public final class PipeEnd {
         }
         checkWritable();
       }
-      outMsgs++;
-      outBytes += length;
       // The caller waits in this call until unlockAndSend has written: its array may go as it is.
-      long seq = sendSeq++;
-      if (!enqueueLarge(seq, data, offset, length)) {
-        enqueue(Frames.DATA, seq, data, offset, length);
-      }
+      sendLocked(data, offset, length, true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProcessError("send interrupted", e);
@@ -276,7 +271,7 @@ public final class PipeEnd {
     try {
       checkWritable();
       if (pendingSends.isEmpty() && hasCredit(data.length)) {
-        sendLocked(data, 0, data.length);
+        sendLocked(data, 0, data.length, false);
         return Future.succeededFuture();
       }
       Promise<Void> p = Promise.promise();
@@ -291,10 +286,11 @@ public final class PipeEnd {
     return outMsgs == 0 || (outMsgs < WINDOW_MSGS && outBytes + len <= WINDOW_BYTES);
   }
 
-  private void sendLocked(byte[] data, int offset, int length) {
+  /** {@code callerWaits}: the caller's thread stays in the call until the frame is written (see {@link Large}). */
+  private void sendLocked(byte[] data, int offset, int length, boolean callerWaits) {
     outMsgs++;
     outBytes += length;
-    enqueue(Frames.DATA, sendSeq++, data, offset, length);
+    enqueue(Frames.DATA, sendSeq++, data, offset, length, callerWaits);
   }
 
   private void checkWritable() {
@@ -317,7 +313,7 @@ public final class PipeEnd {
   }
 
   private void enqueue(byte type, long seq, byte[] payload) {
-    enqueue(type, seq, payload, 0, payload.length);
+    enqueue(type, seq, payload, 0, payload.length, false);
   }
 
   /**
@@ -325,16 +321,16 @@ public final class PipeEnd {
    * it at once from this thread, which saves a hand-off in request-reply patterns; a burst is
    * appended to one buffer that the context flushes as one event-bus message, cut every
    * {@link #BATCH_BYTES} so that large messages stream. Frames may overtake each other on the two
-   * paths; sequence numbers put them back in order.
+   * paths; sequence numbers put them back in order. A large data frame sent at once, for a caller
+   * that waits until it is written, goes from the caller's array ({@link Large}).
    */
-  private void enqueue(byte type, long seq, byte[] payload, int offset, int length) {
+  private void enqueue(byte type, long seq, byte[] payload, int offset, int length, boolean callerWaits) {
     long now = System.nanoTime();
     boolean idle = outgoing == null && full.isEmpty() && !flushScheduled && now - lastSend > BURST_NANOS;
     lastSend = now;
     if (idle && !LocalChannels.isReaderThread()) {
-      Buffer one = Buffer.buffer(length + Frames.HEADER);
-      Frames.append(one, type, seq, payload, offset, length);
-      direct.add(one);
+      boolean large = callerWaits && type == Frames.DATA && length >= LARGE;
+      direct.add(large ? new Large(seq, payload, offset, length) : Frames.frame(type, seq, payload, offset, length));
       return;
     }
     if (outgoing != null && outgoing.length() + length > BATCH_BYTES) {
@@ -346,21 +342,6 @@ public final class PipeEnd {
     }
     Frames.append(outgoing, type, seq, payload, offset, length);
     scheduleFlush();
-  }
-
-  /**
-   * A large data frame on an idle pipe, sent from the caller's array by {@link #unlockAndSend}
-   * (see {@link Large}); false: use {@link #enqueue}. Only for a caller that waits for that.
-   */
-  private boolean enqueueLarge(long seq, byte[] data, int offset, int length) {
-    long now = System.nanoTime();
-    if (length < LARGE || outgoing != null || !full.isEmpty() || flushScheduled || now - lastSend <= BURST_NANOS
-        || LocalChannels.isReaderThread()) {
-      return false;
-    }
-    lastSend = now;
-    direct.add(new Large(seq, data, offset, length));
-    return true;
   }
 
   private void scheduleFlush() {
@@ -468,9 +449,7 @@ public final class PipeEnd {
     lock.lock();
     try {
       if (moved) {
-        Buffer b = Buffer.buffer(Frames.HEADER + payload.length);
-        Frames.append(b, Frames.DATA, seq, payload);
-        forward(b);
+        forward(Frames.frame(Frames.DATA, seq, payload, 0, payload.length));
         return;
       }
       onData(seq, payload);
@@ -602,7 +581,7 @@ public final class PipeEnd {
     PendingSend s;
     while ((s = pendingSends.peek()) != null && hasCredit(s.data().length)) {
       pendingSends.poll();
-      sendLocked(s.data(), 0, s.data().length);
+      sendLocked(s.data(), 0, s.data().length, false);
       s.promise().complete();
     }
   }
