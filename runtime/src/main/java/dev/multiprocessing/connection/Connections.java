@@ -63,7 +63,7 @@ public final class Connections {
       readiness(o).onComplete(x -> p.tryComplete(ready(objects)));
     }
     if (timeout != Double.POSITIVE_INFINITY) {
-      MpRuntime.get().vertx().setTimer(Math.max(1, (long) Math.ceil(timeout * 1000)),
+      MpRuntime.get().vertx().setTimer(Blocking.timerMillis(timeout),
           t -> p.tryComplete(ready(objects)));
     }
     return p.future();

@@ -49,6 +49,14 @@ public final class Blocking {
   }
 
   /**
+   * A Python timeout in seconds as a Vert.x timer delay: rounded up to whole milliseconds, at least
+   * 1 (Vert.x refuses 0), and bounded so that an enormous timeout cannot overflow a deadline.
+   */
+  public static long timerMillis(double seconds) {
+    return Math.max(1, (long) Math.ceil(Math.min(seconds * 1000, Long.MAX_VALUE / 4.0)));
+  }
+
+  /**
    * Waits up to {@code timeoutSeconds} (Python's float seconds; zero or below does not wait).
    *
    * @throws TimeoutError when the future is not complete in time

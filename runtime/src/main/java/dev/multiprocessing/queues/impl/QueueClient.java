@@ -2,6 +2,7 @@ package dev.multiprocessing.queues.impl;
 
 import dev.multiprocessing.ProcessError;
 import dev.multiprocessing.codecs.Pickled;
+import dev.multiprocessing.impl.Blocking;
 import dev.multiprocessing.impl.MpRuntime;
 import dev.multiprocessing.queues.Empty;
 import dev.multiprocessing.queues.Full;
@@ -167,7 +168,7 @@ public final class QueueClient {
       long req = ++reqSeq;
       Promise<Void> p = Promise.promise();
       long timer = nowait || Double.isInfinite(timeout) ? -1
-          : rt.vertx().setTimer(millis(timeout), t -> putTimedOut(req));
+          : rt.vertx().setTimer(Blocking.timerMillis(timeout), t -> putTimedOut(req));
       slotWaits.put(req, new PendingPut(item, p, req, timer));
       control.add(new SlotRequest(clientId, req, nowait));
       scheduleFlush();
@@ -257,7 +258,7 @@ public final class QueueClient {
       Getter g = new Getter(nowait ? ++probeSeq : 0);
       getters.add(g);
       if (!nowait && !Double.isInfinite(timeout)) {
-        g.timer = rt.vertx().setTimer(millis(timeout), t -> getTimedOut(g));
+        g.timer = rt.vertx().setTimer(Blocking.timerMillis(timeout), t -> getTimedOut(g));
       }
       scheduleFlush();
       return g.promise.future();
@@ -725,9 +726,5 @@ public final class QueueClient {
 
   private static IllegalStateException closedError() {
     return new IllegalStateException("queue is closed");
-  }
-
-  private static long millis(double seconds) {
-    return Math.max(1, (long) Math.ceil(Math.min(seconds * 1000, Long.MAX_VALUE / 4.0)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.multiprocessing.synchronize.impl;
 
 import dev.multiprocessing.codecs.Pickled;
+import dev.multiprocessing.impl.Blocking;
 import dev.multiprocessing.impl.MpRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -60,7 +61,7 @@ public final class EventView {
         waiters.add(p);
       }
       if (timeout > 0) {
-        long timer = ref.runtime().vertx().setTimer(Math.max(1, (long) Math.ceil(timeout * 1000)), t -> expire(p));
+        long timer = ref.runtime().vertx().setTimer(Blocking.timerMillis(timeout), t -> expire(p));
         p.future().onComplete(x -> ref.runtime().vertx().cancelTimer(timer));
       }
       return p.future();

@@ -1,6 +1,7 @@
 package dev.multiprocessing.synchronize.impl;
 
 import dev.multiprocessing.codecs.Pickled;
+import dev.multiprocessing.impl.Blocking;
 import dev.multiprocessing.impl.MpRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
@@ -100,7 +101,7 @@ public final class Home {
     Waiter w = new Waiter(op);
     queue.add(w);
     if (op.timeout() > 0) {
-      long ms = Math.max(1, (long) Math.ceil(op.timeout() * 1000));
+      long ms = Blocking.timerMillis(op.timeout());
       w.timer = rt.vertx().setTimer(ms, t -> {
         List<Runnable> run;
         synchronized (this) {

@@ -1,5 +1,6 @@
 package dev.multiprocessing.synchronize.impl;
 
+import dev.multiprocessing.impl.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
@@ -79,7 +80,7 @@ public final class LeaseClient {
     LocalWaiter w = new LocalWaiter(caller, timeout);
     waiters.add(w);
     if (timeout > 0) {
-      w.timer = ref.runtime().vertx().setTimer(Math.max(1, (long) Math.ceil(timeout * 1000)), t -> {
+      w.timer = ref.runtime().vertx().setTimer(Blocking.timerMillis(timeout), t -> {
         synchronized (this) {
           if (!waiters.remove(w)) {
             return;
