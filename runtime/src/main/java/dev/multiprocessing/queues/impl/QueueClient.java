@@ -126,7 +126,6 @@ public final class QueueClient {
   private long probeSent;
   private int tasksPending;
   private long localTasks;
-  private boolean ackTimer;
   private long lastTake;
 
   /** This JVM's side of the queue whose home listens at {@code homeAddress} in JVM {@code homeNode}. */
@@ -186,17 +185,8 @@ public final class QueueClient {
     }
     if (System.nanoTime() - lastFlush > BURST_NANOS || outbox.size() >= BATCH_ITEMS) {
       scheduleFlush();
-    } else if (!flushTimer && !flushScheduled) {
-      flushTimer = true;
-      rt.vertx().setTimer(1, t -> {
-        lock.lock();
-        try {
-          flushTimer = false;
-          scheduleFlush();
-        } finally {
-          lock.unlock();
-        }
-      });
+    } else if (!flushScheduled) {
+      flushWithinMillisecond();
     }
   }
 
@@ -296,12 +286,22 @@ public final class QueueClient {
   private void scheduleAck() {
     if (window <= 1) {
       scheduleFlush();
-    } else if (!ackTimer) {
-      ackTimer = true;
+    } else {
+      flushWithinMillisecond();
+    }
+  }
+
+  /**
+   * Puts of a burst and acknowledgements of fast gets leave together within a millisecond: one
+   * timer, whichever asks first. Under the lock.
+   */
+  private void flushWithinMillisecond() {
+    if (!flushTimer) {
+      flushTimer = true;
       rt.vertx().setTimer(1, t -> {
         lock.lock();
         try {
-          ackTimer = false;
+          flushTimer = false;
           scheduleFlush();
         } finally {
           lock.unlock();
@@ -362,11 +362,9 @@ public final class QueueClient {
       received += it.items().size();
       lastBatchItems = it.items().size();
       consumers = it.consumers();
-      for (byte[] item : it.items()) {
-        receivedBytes += item.length;
-      }
       batchArrival = System.nanoTime();
       for (byte[] item : it.items()) {
+        receivedBytes += item.length;
         Getter g = getters.poll();
         if (g == null) {
           buffer.add(item);
