@@ -47,10 +47,11 @@ public final class EventState extends State {
   /** A new version of the flag: every subscriber but the caller (it gets the reply) is told first. */
   private Future<Object> changed(Home h, Op op) {
     EventFlag now = new EventFlag("", flag, ++version);
+    EventFlag push = new EventFlag(h.id, flag, version);
     List<Future<Void>> acks = new ArrayList<>();
     for (String node : subscribers) {
       if (!node.equals(op.node())) {
-        acks.add(h.push(node, new EventFlag(h.id, flag, version)));
+        acks.add(h.push(node, push));
       }
     }
     return acks.isEmpty() ? done(now) : Future.all(acks).map(x -> now);

@@ -80,18 +80,12 @@ public final class EventView {
 
   /** {@code SET} or {@code CLEAR} at the home; completes once every subscriber has the new flag. */
   public Future<Void> change(int code) {
-    return ref.call(code).map(r -> {
-      accept((EventFlag) r);
-      return null;
-    });
+    return ref.call(code).map(this::acceptReply);
   }
 
   private synchronized Future<Void> subscribe() {
     if (subscribed == null || subscribed.failed()) {
-      subscribed = consumer().compose(v -> ref.call(Op.SUBSCRIBE)).map(r -> {
-        accept((EventFlag) r);
-        return null;
-      });
+      subscribed = consumer().compose(v -> ref.call(Op.SUBSCRIBE)).map(this::acceptReply);
     }
     return subscribed;
   }
@@ -105,6 +99,12 @@ public final class EventView {
       now = flag;
     }
     p.tryComplete(now);
+  }
+
+  /** A reply of the home (to set, clear or subscribe): the flag as of that change. */
+  private Void acceptReply(Object reply) {
+    accept((EventFlag) reply);
+    return null;
   }
 
   /** Takes {@code f} if it is newer than what this JVM has; a set flag wakes every waiter. */
