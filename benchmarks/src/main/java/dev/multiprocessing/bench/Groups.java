@@ -23,7 +23,7 @@ final class Groups {
       "queue_throughput", Params.of("n", 100_000, "reps", 3),
       "pool_map_small", Params.of("n_map", 100_000, "map_reps", 10, "n_chunk1", 10_000,
           "n_imap", 10_000, "n_apply", 2_000, "reps", 5),
-      "pool_map_cpu", Params.of("items", 64, "inner", 200_000, "reps", 5, "scale", 128, "scaled_reps", 3),
+      "pool_map_cpu", Params.of("items", 64, "inner", 200_000, "reps", 5),
       "lock_rate", Params.of("n_uncontended", 5_000_000, "n_contended", 1_000_000, "reps", 5),
       "value_increment", Params.of("n", 300_000, "reps", 5),
       "manager_ops", Params.of("n_dict", 10_000, "n_list", 20_000, "reps", 3),
@@ -39,7 +39,7 @@ final class Groups {
       "queue_throughput", Params.of("n", 30_000, "reps", 1),
       "pool_map_small", Params.of("n_map", 100_000, "map_reps", 3, "n_chunk1", 3_000,
           "n_imap", 3_000, "n_apply", 500, "reps", 1),
-      "pool_map_cpu", Params.of("items", 64, "inner", 200_000, "reps", 1, "scale", 16, "scaled_reps", 1),
+      "pool_map_cpu", Params.of("items", 64, "inner", 200_000, "reps", 1),
       "lock_rate", Params.of("n_uncontended", 1_000_000, "n_contended", 200_000, "reps", 1),
       "value_increment", Params.of("n", 50_000, "reps", 1),
       "manager_ops", Params.of("n_dict", 1_000, "n_list", 2_000, "reps", 1),
@@ -49,11 +49,14 @@ final class Groups {
   /**
    * Parameters of Java-only results (no CPython twin), FULL then QUICK. process_start: the idle
    * RSS of a spawned child, 3 [1] fresh children, each read after settling for 2 s.
+   * pool_map_cpu: the {@code *_scaled} rows, with {@code inner × scale}, {@code scaled_reps} times.
    */
   static final Map<String, Map<String, Integer>> EXTRA_FULL = Map.of(
-      "process_start", Params.of("rss_samples", 3, "rss_settle_ms", 2_000));
+      "process_start", Params.of("rss_samples", 3, "rss_settle_ms", 2_000),
+      "pool_map_cpu", Params.of("scale", 128, "scaled_reps", 3));
   static final Map<String, Map<String, Integer>> EXTRA_QUICK = Map.of(
-      "process_start", Params.of("rss_samples", 1, "rss_settle_ms", 2_000));
+      "process_start", Params.of("rss_samples", 1, "rss_settle_ms", 2_000),
+      "pool_map_cpu", Params.of("scale", 16, "scaled_reps", 1));
 
   /** The groups that have a Java implementation. */
   static final Map<String, Workload> IMPLEMENTED = Map.of(
