@@ -27,6 +27,9 @@ public final class ExitSequence {
   private static final List<java.util.function.Supplier<io.vertx.core.Future<?>>> FINALIZERS =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private static final long FINALIZER_WAIT_MS = 10_000;
+  private static final long LEAVE_WAIT_MS = 5_000;
+  /** Set when the main thread ended with an uncaught exception: the launcher's exit status 1. */
+  private static final AtomicBoolean MAIN_FAILED = new AtomicBoolean();
 
   private ExitSequence() {}
 
@@ -49,6 +52,7 @@ public final class ExitSequence {
     if (rt.ownsVertx() && !rt.isChild()) {
       Thread main = findMainThread();
       if (main != null) {
+        recordUncaught(main);
         Threads.startDaemon("mp-main-watcher", () -> watch(main, rt));
       }
     }
@@ -102,21 +106,35 @@ public final class ExitSequence {
     }
   }
 
-  /** Runs once: finish the children, then leave the cluster. */
-  static void run(MpRuntime rt) {
+  /**
+   * Runs once: finish the children, then leave the cluster. Returns false when leaving failed or
+   * took more than 5 s; true when it left, or when another caller runs the sequence.
+   */
+  static boolean run(MpRuntime rt) {
     if (!DONE.compareAndSet(false, true)) {
-      return;
+      return true;
     }
     try {
       finishChildren();
       runFinalizers();
     } finally {
       try {
-        rt.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        rt.close().toCompletionStage().toCompletableFuture().get(LEAVE_WAIT_MS, TimeUnit.MILLISECONDS);
+        return true;
       } catch (Exception e) {
         // leaving the cluster is best effort at exit
+        return false;
       }
     }
+  }
+
+  /** Wraps the main thread's uncaught-exception handler to learn the launcher's exit status. */
+  private static void recordUncaught(Thread main) {
+    Thread.UncaughtExceptionHandler previous = main.getUncaughtExceptionHandler();
+    main.setUncaughtExceptionHandler((t, e) -> {
+      MAIN_FAILED.set(true);
+      previous.uncaughtException(t, e);
+    });
   }
 
   private static Thread findMainThread() {
@@ -138,7 +156,11 @@ public final class ExitSequence {
     } catch (InterruptedException e) {
       return;
     }
-    run(rt);
+    if (!run(rt)) {
+      // Hazelcast failed to leave (seen: "Connecting to self!"): its non-daemon threads would keep
+      // this JVM alive forever. End it with the status the launcher would have given.
+      System.exit(MAIN_FAILED.get() ? 1 : 0);
+    }
   }
 
   /** A live non-daemon thread of the application, or null when only infrastructure is left. */
