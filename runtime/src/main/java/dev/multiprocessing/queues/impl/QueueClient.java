@@ -59,6 +59,13 @@ public final class QueueClient {
   static final int BATCH_ITEMS = 256;
   /** A consumer that takes this long per item gets one item at a time (fair to the others). */
   private static final long SLOW_ITEM_NANOS = 1_000_000;
+  /**
+   * A consumer that takes less than this per item (a tight loop of gets) jumps to a window that
+   * covers its share of the home's backlog instead of doubling one round trip at a time: a fresh
+   * JVM's first round trips cost milliseconds each, and doubling from 1 cost 60-100 ms before a
+   * benchmark's consumer reached full speed.
+   */
+  private static final long FAST_ITEM_NANOS = 100_000;
   /** What a consumer may have on its way or in its buffer, in bytes (its window shrinks to fit). */
   private static final long WINDOW_BYTES = 8 << 20;
   private static final long IDLE_NANOS = 1_000_000;
@@ -121,6 +128,8 @@ public final class QueueClient {
   private long batchArrival;
   private int lastBatchItems = 1;
   private int consumers = 1;
+  /** Items left at the home after the last delivery, as it said then. */
+  private int homeBacklog;
   private long receivedBytes;
   private long probeSeq;
   private long probeSent;
@@ -272,7 +281,8 @@ public final class QueueClient {
   /**
    * A get found nothing here: a consumer that used up its last delivery quickly asks for twice as
    * much next time (up to {@link #MAX_WINDOW} items and {@link #WINDOW_BYTES}), so that deliveries
-   * cover the round trip to the home; one that spends a millisecond or more per item asks for one
+   * cover the round trip to the home, and a very fast one its share of the home's backlog at once
+   * ({@link #FAST_ITEM_NANOS}); one that spends a millisecond or more per item asks for one
    * item at a time, which keeps the items within reach of faster consumers.
    */
   private void adaptWindow() {
@@ -280,7 +290,11 @@ public final class QueueClient {
     long avgBytes = received == 0 ? 1 : Math.max(1, receivedBytes / received);
     int cap = consumers > 1 ? SHARED_MAX_WINDOW : MAX_WINDOW;
     int max = (int) Math.max(1, Math.min(cap, WINDOW_BYTES / avgBytes));
-    window = perItem >= SLOW_ITEM_NANOS ? 1 : Math.min(window * 2, max);
+    int grown = window * 2;
+    if (perItem < FAST_ITEM_NANOS) {
+      grown = Math.max(grown, homeBacklog / Math.max(1, consumers));
+    }
+    window = perItem >= SLOW_ITEM_NANOS ? 1 : Math.min(grown, max);
   }
 
   private void scheduleAck() {
@@ -362,6 +376,7 @@ public final class QueueClient {
       received += it.items().size();
       lastBatchItems = it.items().size();
       consumers = it.consumers();
+      homeBacklog = it.backlog();
       batchArrival = System.nanoTime();
       for (byte[] item : it.items()) {
         receivedBytes += item.length;

@@ -310,7 +310,7 @@ public final class QueueHome {
       }
       unackedTotal += batch.size();
       c.delivered += batch.size();
-      send(c, new Items(c.gen, batch, consumers()));
+      send(c, new Items(c.gen, batch, consumers(), items.size()));
     }
   }
 

@@ -58,7 +58,8 @@ final class QueueProtocol {
 
   // ---------------------------------------------------------------- home -> client
 
-  record Items(int gen, List<byte[]> items, int consumers) {}
+  /** {@code backlog}: items still waiting at the home after these (sizes a fast consumer's window). */
+  record Items(int gen, List<byte[]> items, int consumers, int backlog) {}
 
   /** {@code count} items of this client's puts have reached the home (frees its window). */
   record PutAck(int count, long bytes) {}
