@@ -216,6 +216,33 @@ abstract class PipeContract {
     assertEquals(0, p.join());
   }
 
+  /**
+   * Credit comes back every quarter window read; a message larger than what is then left of the
+   * sender's window (4 MiB) needs the rest of it back, which the waiting sender asks for.
+   */
+  @Test
+  void messageLargerThanRestOfWindow_senderGetsCreditBackWithoutMoreReads() throws Exception {
+    Pipe pipe = Multiprocessing.pipe();
+    Connection w = pipe.conn2();
+    Peer p = peer().start(() -> {
+      for (int i = 0; i < 3; i++) {
+        w.sendBytes(new byte[900 << 10]);
+      }
+      if (!"read".equals(w.recv())) {
+        throw new AssertionError("expected the reader's go");
+      }
+      w.sendBytes(new byte[7 << 19]);   // 3.5 MiB: 0.9 MiB of the window is still unacknowledged
+    });
+    Connection r = pipe.conn1();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(900 << 10, r.recvBytes().length);
+    }
+    r.send("read");
+    assertTrue(r.poll(20), "the sender never got the credit of the messages already read");
+    assertEquals(7 << 19, r.recvBytes().length);
+    assertEquals(0, p.join());
+  }
+
   /** Large messages (64 KiB and more) may take their own way on one host; slices and order still hold. */
   @Test
   void largeSlicesAndSmallMessages_interleaved_arriveExactlyInOrder() throws Exception {

@@ -22,6 +22,8 @@ final class Frames {
   static final byte CLAIM = 5;
   /** The peer end is being handed to another process: do not take its holder's death as EOF. */
   static final byte MOVING = 6;
+  /** The sender waits for credit: grant what was consumed now, or at the next message read. */
+  static final byte WANT = 7;
 
   static final int HEADER = 13;
 

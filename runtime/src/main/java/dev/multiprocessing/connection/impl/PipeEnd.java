@@ -79,7 +79,10 @@ public final class PipeEnd {
   private long closeAt = -1;
   private boolean peerDead;
   private long creditMsgs;
-  private boolean creditTimer;
+  /** A WANT went to the peer since the last CREDIT came (this end waits to send). */
+  private boolean wantSent;
+  /** The peer waits for credit: grant at the next take, whatever the quarter-window rule says. */
+  private boolean grantOnTake;
   private long creditBytes;
 
   private boolean closed;
@@ -181,6 +184,7 @@ public final class PipeEnd {
     e.outBytes = h.outBytes();
     e.recvNext = h.recvNext();
     e.closeAt = h.closeAt();
+    e.grantOnTake = true; // a WANT the old holder had not answered yet is not lost
     for (int i = 0; i < h.pendingSeqs().size(); i++) {
       e.early.put(h.pendingSeqs().get(i), h.pendingData().get(i));
     }
@@ -249,6 +253,7 @@ public final class PipeEnd {
       checkWritable();
       long deadline = System.nanoTime() + (long) Math.min(timeoutSeconds * 1e9, Long.MAX_VALUE / 4.0);
       while (!pendingSends.isEmpty() || !hasCredit(length)) {
+        askCreditLocked(length);
         if (!changed.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
             && System.nanoTime() >= deadline) {
           throw new dev.multiprocessing.TimeoutError("send timed out waiting for the receiver");
@@ -276,6 +281,7 @@ public final class PipeEnd {
       }
       Promise<Void> p = Promise.promise();
       pendingSends.add(new PendingSend(data, p));
+      askCreditLocked(pendingSends.peek().data().length);
       return p.future();
     } finally {
       unlockAndSend();
@@ -516,7 +522,15 @@ public final class PipeEnd {
       case Frames.CREDIT:
         outMsgs -= seq;
         outBytes -= buf.getLong(start);
+        wantSent = false;
         releasePendingSends();
+        break;
+      case Frames.WANT:
+        if (creditMsgs > 0) {
+          grantCreditLocked();
+        } else {
+          grantOnTake = true;
+        }
         break;
       case Frames.MOVING:
         if (seq > peerEpoch) {
@@ -584,6 +598,9 @@ public final class PipeEnd {
       sendLocked(s.data(), 0, s.data().length, false);
       s.promise().complete();
     }
+    if (!pendingSends.isEmpty()) {
+      askCreditLocked(pendingSends.peek().data().length);
+    }
   }
 
   /** Wakes blocking waiters and completes async readers and watchers, in order. */
@@ -618,23 +635,8 @@ public final class PipeEnd {
     byte[] m = ready.poll();
     creditMsgs++;
     creditBytes += m.length;
-    if (creditMsgs >= WINDOW_MSGS / 4 || creditBytes >= WINDOW_BYTES / 4) {
+    if (grantOnTake || creditMsgs >= WINDOW_MSGS / 4 || creditBytes >= WINDOW_BYTES / 4) {
       grantCreditLocked();
-    } else if (ready.isEmpty() && !creditTimer) {
-      // All read: the sender may be waiting to send one message larger than what is left of its
-      // window. Give the credit back soon, not at once, so a ping-pong's reply still leaves alone.
-      creditTimer = true;
-      rt.vertx().setTimer(1, t -> {
-        lock.lock();
-        try {
-          creditTimer = false;
-          if (creditMsgs > 0 && !closed && !moved) {
-            grantCreditLocked();
-          }
-        } finally {
-          lock.unlock();
-        }
-      });
     }
     return m;
   }
@@ -646,7 +648,28 @@ public final class PipeEnd {
     Frames.appendCredit(outgoing, creditMsgs, creditBytes);
     creditMsgs = 0;
     creditBytes = 0;
+    grantOnTake = false;
     scheduleFlush();
+  }
+
+  /**
+   * This end cannot send a message of {@code length} bytes until credit comes back. Credit flows
+   * back every quarter window read, so once the reader has read everything, less than a quarter is
+   * left unacknowledged: only a message larger than three quarters of the window can then still
+   * wait. For one, this says so to the peer once (WANT), which grants what it has read at once, or
+   * at its next read. That replaces a timer per read, which cost a wake-up of the event loop every
+   * millisecond of a request-reply exchange. Through the context, as the caller may keep the lock
+   * while it waits.
+   */
+  private void askCreditLocked(int length) {
+    if (!wantSent && length > WINDOW_BYTES - WINDOW_BYTES / 4) {
+      wantSent = true;
+      if (outgoing == null) {
+        outgoing = Buffer.buffer(64);
+      }
+      Frames.append(outgoing, Frames.WANT, 0, new byte[0]);
+      scheduleFlush();
+    }
   }
 
   private void checkReadable() {
@@ -804,6 +827,9 @@ public final class PipeEnd {
       for (Map.Entry<Long, byte[]> e : early.entrySet()) {
         seqs.add(e.getKey());
         data.add(e.getValue());
+      }
+      if (creditMsgs > 0) {
+        grantCreditLocked(); // what was read here is the sender's again; the new holder counts from 0
       }
       enqueue(Frames.MOVING, epoch + 1, new byte[0]);
       moved = true;
