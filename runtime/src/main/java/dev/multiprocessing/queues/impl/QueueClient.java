@@ -31,9 +31,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * outbox; this client's context flushes the outbox as one event-bus message per batch, so that a
  * burst costs one send, and in put order (all sends leave from that one context). A {@code get}
  * takes from the local buffer when it holds an item; otherwise it states a demand and waits. The
- * demand grows while this JVM drains its deliveries quickly (a prefetch window, 1 to 1024 items,
- * doubling while each batch is used up within 2 ms) and falls back to one item for a slow consumer,
- * so that a task queue shared by workers stays fair. Consumption is acknowledged to the home
+ * demand grows while this JVM drains its deliveries quickly (a prefetch window from 1 item,
+ * doubling each time it runs dry, jumping to its share of the home's backlog when it takes items
+ * in a tight loop, up to {@link #MAX_WINDOW} alone and {@link #SHARED_MAX_WINDOW} when shared) and
+ * falls back to one item for a slow consumer, so that a task queue shared by workers stays fair. Consumption is acknowledged to the home
  * right away for a slow consumer and within about a millisecond for a fast one: until then, the
  * home keeps the item and re-queues it if this JVM dies. A {@code get} that cannot wait (no block,
  * or a timeout of zero or below) sends a probe behind its demand: the home answers it after
