@@ -26,6 +26,11 @@ final class Frames {
   static final byte WANT = 7;
 
   static final int HEADER = 13;
+  /**
+   * A data payload this large goes without copies on one host: written from the sender's array
+   * ({@code PipeEnd}) and read into the array the receiving end keeps ({@code LocalChannels}).
+   */
+  static final int LARGE = 64 << 10;
 
   private Frames() {}
 

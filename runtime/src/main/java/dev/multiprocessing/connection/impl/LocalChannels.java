@@ -51,8 +51,6 @@ final class LocalChannels {
    * message then crosses in one or two writes instead of five wake-ups of each side.
    */
   private static final int SOCKET_BUFFER = 4 << 20;
-  /** A message this large that is one data frame is read without a copy ({@link #readFrames}). */
-  private static final int LARGE = 64 << 10;
   private static volatile LocalChannels instance;
 
   /** The pipe ends of this JVM by inbox address (ends that moved away stay, to forward). */
@@ -296,7 +294,7 @@ final class LocalChannels {
    */
   private static void readFrames(DataInputStream in, String inbox, int size) throws IOException {
     byte[] head = null;
-    if (size >= LARGE) {
+    if (size >= Frames.LARGE) {
       head = new byte[Frames.HEADER];
       in.readFully(head);
       ByteBuffer h = ByteBuffer.wrap(head);

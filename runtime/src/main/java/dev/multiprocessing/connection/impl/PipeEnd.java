@@ -108,9 +108,6 @@ public final class PipeEnd {
     }
   }
 
-  /** Payloads this large go from the caller's array when sent at once (see {@link Large}). */
-  private static final int LARGE = 64 << 10;
-
   private record PendingSend(byte[] data, Promise<Void> promise) {}
 
   private PipeEnd(MpRuntime rt, String pipeId, int side, boolean readable, boolean writable) {
@@ -335,7 +332,7 @@ public final class PipeEnd {
     boolean idle = outgoing == null && full.isEmpty() && !flushScheduled && now - lastSend > BURST_NANOS;
     lastSend = now;
     if (idle && !LocalChannels.isReaderThread()) {
-      boolean large = callerWaits && type == Frames.DATA && length >= LARGE;
+      boolean large = callerWaits && type == Frames.DATA && length >= Frames.LARGE;
       direct.add(large ? new Large(seq, payload, offset, length) : Frames.frame(type, seq, payload, offset, length));
       return;
     }
@@ -642,10 +639,7 @@ public final class PipeEnd {
   }
 
   private void grantCreditLocked() {
-    if (outgoing == null) {
-      outgoing = Buffer.buffer(64);
-    }
-    Frames.appendCredit(outgoing, creditMsgs, creditBytes);
+    Frames.appendCredit(controlOutgoingLocked(), creditMsgs, creditBytes);
     creditMsgs = 0;
     creditBytes = 0;
     grantOnTake = false;
@@ -664,12 +658,17 @@ public final class PipeEnd {
   private void askCreditLocked(int length) {
     if (!wantSent && length > WINDOW_BYTES - WINDOW_BYTES / 4) {
       wantSent = true;
-      if (outgoing == null) {
-        outgoing = Buffer.buffer(64);
-      }
-      Frames.append(outgoing, Frames.WANT, 0, new byte[0]);
+      Frames.append(controlOutgoingLocked(), Frames.WANT, 0, new byte[0]);
       scheduleFlush();
     }
+  }
+
+  /** The buffer the context flushes next, for a control frame (CREDIT, WANT). */
+  private Buffer controlOutgoingLocked() {
+    if (outgoing == null) {
+      outgoing = Buffer.buffer(64);
+    }
+    return outgoing;
   }
 
   private void checkReadable() {

@@ -34,9 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * demand grows while this JVM drains its deliveries quickly (a prefetch window from 1 item,
  * doubling each time it runs dry, jumping to its share of the home's backlog when it takes items
  * in a tight loop, up to {@link #MAX_WINDOW} alone and {@link #SHARED_MAX_WINDOW} when shared) and
- * falls back to one item for a slow consumer, so that a task queue shared by workers stays fair. Consumption is acknowledged to the home
- * right away for a slow consumer and within about a millisecond for a fast one: until then, the
- * home keeps the item and re-queues it if this JVM dies. A {@code get} that cannot wait (no block,
+ * falls back to one item for a slow consumer, so that a task queue shared by workers stays fair.
+ * Consumption is acknowledged to the home right away for a slow consumer and within about a
+ * millisecond for a fast one: until then, the home keeps the item and re-queues it if this JVM
+ * dies. A {@code get} that cannot wait (no block,
  * or a timeout of zero or below) sends a probe behind its demand: the home answers it after
  * whatever it could deliver, so "empty" means the home had nothing, not that nothing was local.
  * All state is guarded by {@link #lock}; waiting callers are promises completed outside it.
