@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.multiprocessing.TimeoutError;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -73,6 +74,25 @@ abstract class PoolContract {
     assertEquals(expected, shared.map(Tasks::sq, range(1000)));
     assertEquals(expected, shared.map(Tasks::sq, range(1000), 7));
     assertEquals(expected, shared.map(Tasks::sq, range(1000), 1));
+  }
+
+  @Test
+  void map_valuesOfEveryKind_comeBackEqual_inTheResultsMutableList() {
+    // ints, longs and doubles travel as raw arrays (their extremes, NaN and -0.0 included);
+    // mixed, null-holding and other lists travel pickled; a chunk may change the kind
+    List<Object> ints = List.of(Integer.MIN_VALUE, -1, 0, 1, 127, 128, Integer.MAX_VALUE);
+    List<Object> longs = List.of(Long.MIN_VALUE, -1L, 0L, Long.MAX_VALUE);
+    List<Object> doubles = List.of(Double.NaN, -0.0, 0.0, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1.5);
+    List<Object> mixed = Arrays.asList(1, 2L, 3.0, "four", null, List.of(5));
+    for (List<Object> in : List.of(ints, longs, doubles, mixed)) {
+      assertEquals(in, shared.map(x -> x, in), "identity over " + in);
+      assertEquals(in, shared.map(x -> x, in, 2), "identity over " + in + " in chunks of 2");
+    }
+    assertEquals(List.of(2L, 4L, 6L), shared.map((Integer x) -> 2L * x, List.of(1, 2, 3)));
+    List<Integer> out = shared.map(Tasks::sq, range(10));
+    out.set(0, -1);
+    out.add(100);
+    assertEquals(11, out.size(), "map's result is a list of the caller's own, as in Python");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -28,11 +29,12 @@ import java.util.function.Consumer;
  * thread. Here any thread that changes the state (a submitting caller, the event loop that receives
  * results, a worker's exit) runs {@link #pump} under this object's lock, which sends chunks straight
  * to the least-loaded ready worker: no extra hop, so {@code applyAsync(...).get()} costs one
- * event-bus round trip. Throughput comes from pipelining: each worker holds up to two messages'
- * worth of chunks (the round trip is hidden behind the running one), and when the backlog is deep
- * several chunks travel in one message (up to 64). Only for fast chunks, though: while a job's
- * chunks take more than 5 ms in the worker (or before its first result says how long they take), a
- * worker holds one at a time, so that no chunk waits behind a long one while another worker is
+ * event-bus round trip. Throughput comes from pipelining: each worker holds chunks ahead, two
+ * messages' worth and about 4 ms of work at least (the time this JVM takes to answer a result is
+ * hidden behind running chunks), and when the backlog is deep several chunks travel in one message
+ * (up to 64). Only for fast chunks, though: while a job's chunks take more than 5 ms in the worker
+ * (or while that is unknown: before the first result of a function's first job, see
+ * {@link RunTimes}), a worker holds one at a time, so that no chunk waits behind a long one while another worker is
  * idle (Python's workers pull from a shared queue and never have that problem). Each worker
  * marks the chunk it is running in a {@link RunningMark} that outlives it: when it dies, exactly
  * that chunk fails (with its exit code) or, with retries on, runs again; the other chunks it held
@@ -60,6 +62,7 @@ public final class Dispatcher {
   private final List<Slot> slots = new ArrayList<>();
   private final Set<Job> jobs = new LinkedHashSet<>();
   private final Set<Job> feeding = new LinkedHashSet<>();
+  private final RunTimes runTimes = new RunTimes();
   private final Promise<Void> allExited = Promise.promise();
   private final ExecutorService handler;
   private final ExecutorService feeder;
@@ -115,7 +118,7 @@ public final class Dispatcher {
   public <R> Future<R> apply(Fn0<R> f, Consumer<? super R> cb, Consumer<? super Throwable> ecb) {
     ResultPromise<R> rp = new ResultPromise<>(cb, ecb, handler);
     Fn<Object, Object> fn = x -> f.call();
-    Job job = newJob(fn, new ApplySink<>(rp), 1, null);
+    Job job = newJob(fn, new ApplySink<>(rp), 1, null, f.getClass());
     submit(job, List.of(new Chunk(job, 0, 0, Collections.singletonList(null))));
     return rp.future();
   }
@@ -125,14 +128,13 @@ public final class Dispatcher {
   public <T, R> Future<List<R>> map(Fn<? super T, ? extends R> f, Iterable<? extends T> input, int chunksize,
       Consumer<? super List<R>> cb, Consumer<? super Throwable> ecb) {
     checkRunning();
-    List<Object> items = new ArrayList<>();
-    input.forEach(items::add);
+    List<Object> items = copy(input);
     int n = items.size();
     int cs = chunksize > 0 ? chunksize : defaultChunksize(n);
     ResultPromise<List<R>> rp = new ResultPromise<>(cb, ecb, handler);
     MapSink<R> sink = new MapSink<>(rp, n);
     if (n > 0) {
-      Job job = newJob((Fn<Object, Object>) (Fn<?, ?>) f, sink, cs, null);
+      Job job = newJob((Fn<Object, Object>) (Fn<?, ?>) f, sink, cs, null, f.getClass());
       List<Chunk> chunks = new ArrayList<>((n + cs - 1) / cs);
       for (int start = 0, seq = 0; start < n; start += cs) {
         chunks.add(new Chunk(job, seq++, start, items.subList(start, Math.min(n, start + cs))));
@@ -150,7 +152,7 @@ public final class Dispatcher {
       throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
     }
     IterSink<R> sink = new IterSink<>(ordered);
-    Job job = newJob((Fn<Object, Object>) (Fn<?, ?>) f, sink, chunksize, input.iterator());
+    Job job = newJob((Fn<Object, Object>) (Fn<?, ?>) f, sink, chunksize, input.iterator(), f.getClass());
     synchronized (this) {
       checkRunning();
       jobs.add(job);
@@ -160,15 +162,30 @@ public final class Dispatcher {
     return sink;
   }
 
+  /** The input as read now; a collection in one bulk copy (element by element was a hot spot). */
+  private static List<Object> copy(Iterable<?> input) {
+    if (input instanceof Collection<?> c) {
+      return new ArrayList<>(c);
+    }
+    List<Object> items = new ArrayList<>();
+    input.forEach(items::add);
+    return items;
+  }
+
   /** Python's default: ceil(n / (4 * processes)). */
   int defaultChunksize(int n) {
     int d = processes * 4;
     return Math.max(1, n / d + (n % d != 0 ? 1 : 0));
   }
 
-  private Job newJob(Fn<Object, Object> fn, Sink sink, int chunksize, Iterator<?> source) {
+  /** {@code code}: the user function's class, under which its run times are remembered. */
+  private Job newJob(Fn<Object, Object> fn, Sink sink, int chunksize, Iterator<?> source, Class<?> code) {
     checkRunning();
-    return new Job(JOB_IDS.incrementAndGet(), fn, backend.pickle(fn), sink, chunksize, source);
+    Job job = new Job(JOB_IDS.incrementAndGet(), fn, backend.pickle(fn), sink, chunksize, source, code);
+    synchronized (this) {
+      job.chunkNanos = runTimes.chunkNanos(code, chunksize);
+    }
+    return job;
   }
 
   private void submit(Job job, List<Chunk> chunks) {
@@ -252,9 +269,10 @@ public final class Dispatcher {
       if (s == null) {
         break;
       }
-      boolean slow = backlog.peek().job.slow();
+      Job job = backlog.peek().job;
+      boolean slow = job.slow();
       int cap = slow ? 1 : Math.max(1, Math.min(MAX_BATCH, backlog.size() / (4 * ready)));
-      int maxHeld = slow ? 1 : Math.max(2, 2 * cap);
+      int maxHeld = slow ? 1 : Math.max(2 * cap, job.aheadChunks());
       if (s.held.size() > maxHeld - cap) {
         break;
       }
@@ -342,6 +360,7 @@ public final class Dispatcher {
         Chunk c = s.take(jobs[i], seqs[i]);
         if (c != null) {
           c.job.ran(runNanos[i]);
+          runTimes.ran(c.job.code, c.items.size(), runNanos[i]);
           chunkOver(c);
           done[i] = c;
         }

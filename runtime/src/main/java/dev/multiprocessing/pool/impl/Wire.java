@@ -11,11 +11,11 @@ import io.vertx.core.buffer.Buffer;
  *                  STOP   [2]
  *  worker -> pool  HELLO  [10][slot:int][pid:long]
  *                  RESULTS [11][slot:int][count:int] count x ([job:long][seq:int][ok:byte][runNanos:long][len:int][payload])
- *                         payload: the chunk's pickled values, or its pickled exception
+ *                         payload: the chunk's values in the wire form of {@link Values}, or its pickled exception
  * </pre>
  *
- * Functions and items are pickled with the codecs module ({@code Pickler}); items and results in
- * the compact form of {@link Values}.
+ * Functions are pickled with the codecs module ({@code Pickler}); items and results travel in the
+ * wire form of {@link Values}.
  */
 final class Wire {
 

@@ -92,9 +92,9 @@ public final class WorkerLoop {
     }
     Fn<Object, Object> square = x -> (Integer) x * (Integer) x;
     for (int round = 0; round < 40; round++) {
-      byte[] wire = Pickler.dumps(Values.pack(ints));
-      List<Object> out = TaskRunner.run(square, Values.unpack(Pickler.loads(wire)));
-      if (Values.unpack(Pickler.loads(Pickler.dumps(Values.pack(out)))).size() != ints.size()) {
+      byte[] wire = Values.encode(ints);
+      List<Object> out = TaskRunner.run(square, Values.decode(wire));
+      if (Values.decode(Values.encode(out)).size() != ints.size()) {
         throw new IllegalStateException("pool warm-up failed");
       }
     }
@@ -149,10 +149,10 @@ public final class WorkerLoop {
       mark.running(job, seq);
     }
     try {
-      List<Object> items = Values.unpack(Pickler.loads(b.getBytes(pos, pos + len)));
+      List<Object> items = Values.decode(b.getBytes(pos, pos + len));
       List<Object> out = TaskRunner.run(fn, items);
       try {
-        payload = Pickler.dumps(Values.pack(out));
+        payload = Values.encode(out);
         ok = true;
       } catch (PicklingError e) {
         payload = encodeError(new MaybeEncodingError("Error sending result: " + describe(out)
