@@ -33,9 +33,11 @@ import java.util.function.Consumer;
  * messages' worth and about 4 ms of work at least (the time this JVM takes to answer a result is
  * hidden behind running chunks), and when the backlog is deep several chunks travel in one message
  * (up to 64). Only for fast chunks, though: while a job's chunks take more than 5 ms in the worker
- * (or while that is unknown: before the first result of a function's first job, see
- * {@link RunTimes}), a worker holds one at a time, so that no chunk waits behind a long one while another worker is
- * idle (Python's workers pull from a shared queue and never have that problem). Each worker
+ * (or while that is unknown: before the first result of a function's first job), a worker holds
+ * one at a time, so that no chunk waits behind a long one while another worker is idle (Python's
+ * workers pull from a shared queue and never have that problem). A job that is fast by its
+ * function's earlier jobs ({@link RunTimes}) but has no result of its own yet goes two at a time:
+ * the pipeline starts at once, and a wrong guess holds back at most one chunk per worker. Each worker
  * marks the chunk it is running in a {@link RunningMark} that outlives it: when it dies, exactly
  * that chunk fails (with its exit code) or, with retries on, runs again; the other chunks it held
  * (including ones it had finished but not yet reported, which therefore run again) go back to
@@ -270,9 +272,14 @@ public final class Dispatcher {
         break;
       }
       Job job = backlog.peek().job;
-      boolean slow = job.slow();
-      int cap = slow ? 1 : Math.max(1, Math.min(MAX_BATCH, backlog.size() / (4 * ready)));
-      int maxHeld = slow ? 1 : Math.max(2 * cap, job.aheadChunks());
+      int cap = 1;
+      int maxHeld = 1;
+      if (!job.slow() && !job.measured()) {
+        maxHeld = 2; // fast by its function's history: one chunk ahead until its own first result
+      } else if (!job.slow()) {
+        cap = Math.max(1, Math.min(MAX_BATCH, backlog.size() / (4 * ready)));
+        maxHeld = Math.max(2 * cap, job.aheadChunks());
+      }
       if (s.held.size() > maxHeld - cap) {
         break;
       }

@@ -29,6 +29,8 @@ final class Job {
    * the function's earlier jobs suggest ({@link RunTimes}), or -1 if it has none.
    */
   long chunkNanos = -1;
+  /** Whether {@link #chunkNanos} comes from this job's own results (not only from history). */
+  private boolean measured;
   /** Chunks created and not yet completed, failed or dropped. Guarded by the dispatcher's lock. */
   int outstanding;
 
@@ -49,15 +51,22 @@ final class Job {
     outstanding += chunks;
   }
 
-  /** Records a chunk's run time in the worker. Under the dispatcher's lock. */
+  /** Records a chunk's run time in the worker; the first one replaces the estimate. Under the dispatcher's lock. */
   void ran(long nanos) {
-    chunkNanos = chunkNanos < 0 ? nanos : (3 * chunkNanos + nanos) / 4;
+    chunkNanos = measured ? (3 * chunkNanos + nanos) / 4 : nanos;
+    measured = true;
+  }
+
+  /** Whether this job's speed comes from its own results (else from its function's history at most). */
+  boolean measured() {
+    return measured;
   }
 
   /**
    * Whether a worker should hold this job's chunks only one at a time: while their duration is
-   * unknown (the first job of a function, before its first result) and while its chunks take long compared with an event-bus round
-   * trip, queueing a chunk behind a running one would only keep it from an idle worker.
+   * unknown (the first job of a function, before its first result) and while they take long
+   * compared with an event-bus round trip, queueing a chunk behind a running one would only keep
+   * it from an idle worker.
    */
   boolean slow() {
     return chunkNanos < 0 || chunkNanos > SLOW_NANOS;
