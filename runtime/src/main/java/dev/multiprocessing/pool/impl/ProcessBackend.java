@@ -6,6 +6,7 @@ import dev.multiprocessing.ProcessOptions;
 import dev.multiprocessing.Target;
 import dev.multiprocessing.codecs.Pickler;
 import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.impl.Threads;
 import dev.multiprocessing.pool.Initializer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Workers as daemon {@link Process}es of the pool's context (so {@code forkserver} hands out warm
@@ -34,7 +36,7 @@ public final class ProcessBackend implements Backend {
   private final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
   private Dispatcher dispatcher;
   private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(
-      r -> dev.multiprocessing.impl.Threads.newDaemon("mp-pool-starter", r));
+      r -> Threads.newDaemon("mp-pool-starter", r));
 
   public ProcessBackend(MpContext ctx, Initializer initializer) {
     this.ctx = ctx;
@@ -45,7 +47,7 @@ public final class ProcessBackend implements Backend {
     warmUpOnce();
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean WARMED = new AtomicBoolean();
 
   /**
    * The first process pool of a JVM compiles this side's per-item loops (encoding items, decoding
@@ -55,7 +57,7 @@ public final class ProcessBackend implements Backend {
    */
   private static void warmUpOnce() {
     if (WARMED.compareAndSet(false, true)) {
-      dev.multiprocessing.impl.Threads.startDaemon("mp-pool-warm-up", () -> {
+      Threads.startDaemon("mp-pool-warm-up", () -> {
         try {
           WorkerLoop.warmUp();
         } catch (Exception e) {

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
 /**
  * The wire form of a chunk's items or results. A list whose elements are all {@code Integer}s
@@ -115,16 +117,16 @@ final class Values {
   private static final class Boxed extends AbstractList<Object> implements RandomAccess {
 
     private final int size;
-    private final java.util.function.IntFunction<Object> element;
+    private final IntFunction<Object> element;
 
-    Boxed(int size, java.util.function.IntFunction<Object> element) {
+    Boxed(int size, IntFunction<Object> element) {
       this.size = size;
       this.element = element;
     }
 
     @Override
     public Object get(int index) {
-      return element.apply(java.util.Objects.checkIndex(index, size));
+      return element.apply(Objects.checkIndex(index, size));
     }
 
     @Override
