@@ -84,10 +84,7 @@ public final class MpContext {
 
   /** Python's {@code ctx.Pool(...)}; the options' context is replaced by this one. */
   public dev.multiprocessing.pool.Pool pool(dev.multiprocessing.pool.PoolOptions options) {
-    dev.multiprocessing.pool.PoolOptions o = new dev.multiprocessing.pool.PoolOptions()
-        .setProcesses(options.getProcesses()).setInitializer(options.getInitializer())
-        .setMaxTasksPerChild(options.getMaxTasksPerChild()).setMaxRetries(options.getMaxRetries());
-    return new dev.multiprocessing.pool.Pool(o.setContext(this));
+    return new dev.multiprocessing.pool.Pool(new dev.multiprocessing.pool.PoolOptions(options).setContext(this));
   }
 
   // --- Python's ctx.Lock(), ctx.Value(...), ...: the same objects as Multiprocessing's (no start method involved) ---

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -52,6 +53,7 @@ public class Process implements Serializable {
   private byte[] authkey;
   private int[] identity;
   private String startMethod;
+  private String[] jvmOptions;
 
   private transient volatile ChildRecord record;
   private transient volatile boolean closed;
@@ -82,6 +84,7 @@ public class Process implements Serializable {
     this.daemon = options.getDaemon() != null ? options.getDaemon() : creator.daemon;
     this.authkey = options.getAuthkey() != null ? options.getAuthkey().clone() : creator.authkey.clone();
     this.startMethod = contextMethod != null ? contextMethod : options.getStartMethod();
+    this.jvmOptions = options.getJvmOptions().toArray(new String[0]);
   }
 
   /** The current process: the main process, or inside a child the child itself. */
@@ -285,6 +288,11 @@ public class Process implements Serializable {
 
   public void setAuthkey(byte[] authkey) {
     this.authkey = Objects.requireNonNull(authkey, "authkey").clone();
+  }
+
+  /** The extra flags of this process's JVM ({@link ProcessOptions#setJvmOptions}); empty by default. */
+  public List<String> getJvmOptions() {
+    return jvmOptions == null ? List.of() : List.of(jvmOptions);
   }
 
   /** The start method this process uses ({@code spawn} or {@code forkserver}). */

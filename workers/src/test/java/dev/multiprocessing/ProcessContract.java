@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.multiprocessing.codecs.PicklingError;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,26 @@ abstract class ProcessContract {
     p.join();
     assertEquals(0, p.getExitCode());
     assertFalse(p.isAlive());
+  }
+
+  @Test
+  void jvmOptions_reachTheChildsJvm_afterTheDefaults() {
+    Process p = ctx().process(new ProcessOptions()
+        .setTarget(expect(() -> "on".equals(System.getProperty("mp.test.flag"))
+            && java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xmx200m")))
+        .setJvmOptions(List.of("-Dmp.test.flag=on", "-Xmx200m")));
+    assertEquals(List.of("-Dmp.test.flag=on", "-Xmx200m"), p.getJvmOptions());
+    p.start();
+    p.join();
+    assertEquals(0, p.getExitCode(), "the child saw the property and the heap flag");
+    assertEquals(0, runToEnd(expect(() -> System.getProperty("mp.test.flag") == null)), "without options: none");
+  }
+
+  @Test
+  void jvmOptions_thatAreNotFlags_raiseIllegalArgumentException() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ProcessOptions().setJvmOptions(List.of("-Xmx200m", "Xss1m")));
+    assertTrue(e.getMessage().contains("'Xss1m'"), e.getMessage());
   }
 
   @Test

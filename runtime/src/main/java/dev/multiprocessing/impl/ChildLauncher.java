@@ -82,7 +82,8 @@ public final class ChildLauncher {
   static List<String> command(Launch launch, List<String> extraFlags) {
     List<String> cmd = new ArrayList<>();
     cmd.add(executable);
-    cmd.addAll(JvmOptions.forChild(executable, extraFlags.isEmpty()));
+    // the training launch dumps the class-data archive, so it must not map one
+    cmd.addAll(JvmOptions.forChild(executable, !"train".equals(launch.mode())));
     cmd.addAll(extraFlags);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -13,8 +13,9 @@ import java.util.List;
  * costs 2.5 s of CPU with it against 4.7 s with the full JIT, spawn start-to-join 1.24 s against
  * 1.51 s, idle RSS 102 MiB against 120 MiB; but a long CPU-bound loop runs about 1.7 times slower
  * (pool_cpu_pool1_scaled: 1.17 s against 0.69 s). Short children and the start-up and footprint
- * targets win by default; a program whose workers compute for long gives them the full JIT with
- * {@code -Dmultiprocessing.child.jvmOptions=-XX:TieredStopAtLevel=4} (a later flag wins).
+ * targets win by default; a pool whose workers compute for long gives them the full JIT with
+ * {@code PoolOptions.setWorkerJvmOptions(List.of("-XX:TieredStopAtLevel=4"))} (a later flag wins;
+ * {@code ProcessOptions.setJvmOptions} for one process, the property below for every child).
  *
  * <p>Extra flags come from the {@code multiprocessing.child.jvmOptions} system property
  * (space-separated); {@code multiprocessing.child.cds=false} turns the class-data archive off.

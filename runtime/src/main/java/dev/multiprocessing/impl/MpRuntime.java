@@ -248,10 +248,10 @@ public final class MpRuntime {
     return r;
   }
 
-  /** Launches a spawned child JVM for {@code record}. */
-  public void spawn(ChildRecord record) {
+  /** Launches a spawned child JVM for {@code record}, with {@code jvmOptions} after the default flags. */
+  public void spawn(ChildRecord record, List<String> jvmOptions) {
     ChildLauncher.Launch launch = new ChildLauncher.Launch("spawn", controlAddress, record.key(), childCluster);
-    java.lang.Process p = ChildLauncher.launch(launch, List.of(), status -> {
+    java.lang.Process p = ChildLauncher.launch(launch, jvmOptions, status -> {
       announceDeath(record.nodeId());
       record.onOsExit(status);
     });

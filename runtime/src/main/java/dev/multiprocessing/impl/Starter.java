@@ -1,5 +1,7 @@
 package dev.multiprocessing.impl;
 
+import java.util.List;
+
 import dev.multiprocessing.Process;
 import dev.multiprocessing.ProcessError;
 import dev.multiprocessing.codecs.Pickled;
@@ -31,9 +33,12 @@ public final class Starter {
     String key = rt.nodeId() + "/" + KEYS.incrementAndGet();
     Pickled spec = Pickled.of(new Messages.ChildSpec(key, p, rt.controlAddress(), rt.nodeId(), parentName,
         parentPid == null ? 0 : parentPid));
+    if (!p.getJvmOptions().isEmpty()) {
+      return spawn(rt, key, spec, p.getJvmOptions()); // warm JVMs run the default flags
+    }
     switch (method) {
       case "spawn":
-        return spawn(rt, key, spec);
+        return spawn(rt, key, spec, List.of());
       case "forkserver":
         return forkserver(rt, key, spec);
       default:
@@ -41,18 +46,18 @@ public final class Starter {
     }
   }
 
-  private static Started spawn(MpRuntime rt, String key, Pickled spec) {
+  private static Started spawn(MpRuntime rt, String key, Pickled spec, List<String> jvmOptions) {
     ChildRecord r = rt.register(key, spec);
     if (!rt.ready().isComplete()) {
       Future<Void> later = rt.ready().map(x -> {
-        rt.spawn(r);
+        rt.spawn(r, jvmOptions);
         return null;
       });
       later.onFailure(r::failed);
       return new Started(r, later);
     }
     try {
-      rt.spawn(r);
+      rt.spawn(r, jvmOptions);
     } catch (RuntimeException e) {
       r.failed(e);
       throw e;

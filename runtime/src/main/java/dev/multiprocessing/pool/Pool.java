@@ -81,7 +81,8 @@ public class Pool implements AutoCloseable {
     }
     MpContext ctx = options.getContext() != null ? options.getContext() : Multiprocessing.getContext();
     d = threads ? PoolStarts.threads(n, options.getInitializer())
-        : PoolStarts.processes(n, ctx, options.getInitializer(), max == null ? 0 : max, options.getMaxRetries());
+        : PoolStarts.processes(n, ctx, options.getInitializer(), max == null ? 0 : max, options.getMaxRetries(),
+            options.getWorkerJvmOptions());
   }
 
   /** Python's {@code apply(func, args)}: runs {@code f} in a worker and blocks for its result. */

@@ -1,6 +1,8 @@
 package dev.multiprocessing.pool;
 
 import dev.multiprocessing.MpContext;
+import dev.multiprocessing.ProcessOptions;
+import java.util.List;
 
 /**
  * Python's {@code Pool(processes, initializer, initargs, maxtasksperchild, context)} as options,
@@ -13,6 +15,19 @@ public final class PoolOptions {
   private Integer maxTasksPerChild;
   private MpContext context;
   private int maxRetries;
+  private List<String> workerJvmOptions = List.of();
+
+  public PoolOptions() {}
+
+  /** A copy of {@code other}, as Vert.x options objects have. */
+  public PoolOptions(PoolOptions other) {
+    this.processes = other.processes;
+    this.initializer = other.initializer;
+    this.maxTasksPerChild = other.maxTasksPerChild;
+    this.context = other.context;
+    this.maxRetries = other.maxRetries;
+    this.workerJvmOptions = other.workerJvmOptions;
+  }
 
   /** The number of workers; null (the default) means {@code cpuCount()}. */
   public Integer getProcesses() {
@@ -68,6 +83,24 @@ public final class PoolOptions {
    */
   public PoolOptions setMaxRetries(int maxRetries) {
     this.maxRetries = maxRetries;
+    return this;
+  }
+
+  public List<String> getWorkerJvmOptions() {
+    return workerJvmOptions;
+  }
+
+  /**
+   * Extra flags for each worker's JVM (process pools only; a thread pool ignores them), as
+   * {@link ProcessOptions#setJvmOptions}: for example {@code -XX:TieredStopAtLevel=4} to give
+   * long CPU-bound workers the full JIT, or {@code -Xmx2g}. Workers with flags of their own are
+   * launched in fresh JVMs (the fork server's warm JVMs run the default flags), so the pool takes
+   * as long to start as with {@code spawn}.
+   *
+   * @throws IllegalArgumentException if an option does not start with {@code -}
+   */
+  public PoolOptions setWorkerJvmOptions(List<String> workerJvmOptions) {
+    this.workerJvmOptions = ProcessOptions.checkJvmOptions(workerJvmOptions);
     return this;
   }
 }

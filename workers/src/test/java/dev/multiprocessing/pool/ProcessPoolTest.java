@@ -72,6 +72,19 @@ class ProcessPoolTest extends PoolContract {
   }
 
   @Test
+  void workerJvmOptions_reachEachWorker_whoseJvmIsFresh() {
+    try (Pool pool = newPool(new PoolOptions().setProcesses(2)
+        .setWorkerJvmOptions(List.of("-Dmp.test.worker=yes", "-XX:TieredStopAtLevel=4")))) {
+      List<String> seen = pool.map(x -> System.getProperty("mp.test.worker") + " "
+          + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+              .contains("-XX:TieredStopAtLevel=4"), range(8), 1);
+      assertEquals(java.util.Collections.nCopies(8, "yes true"), seen);
+      pool.terminate();
+    }
+    assertThrows(IllegalArgumentException.class, () -> new PoolOptions().setWorkerJvmOptions(List.of("Xmx1g")));
+  }
+
+  @Test
   void workerKilledBySigkill_failsItsTaskWithTheExitCode_withinASecond_othersComplete() {
     List<AsyncResult<Object>> blocked = new ArrayList<>();
     long pid = pidOfBlockedTask(shared, blocked);

@@ -3,20 +3,26 @@ package dev.multiprocessing.pool.impl;
 import dev.multiprocessing.MpContext;
 import dev.multiprocessing.impl.MpRuntime;
 import dev.multiprocessing.pool.Initializer;
+import java.util.List;
 
 /** Builds a pool's dispatcher and backend and starts its workers. */
 public final class PoolStarts {
 
   private PoolStarts() {}
 
-  /** A process pool. With {@code forkserver}, the fork server is asked to keep {@code n} warm JVMs from now on. */
-  public static Dispatcher processes(int n, MpContext ctx, Initializer init, int maxTasks, int retries) {
+  /**
+   * A process pool. With {@code forkserver} (and no JVM options of the workers' own), the fork
+   * server is asked to keep {@code n} warm JVMs from now on.
+   */
+  public static Dispatcher processes(int n, MpContext ctx, Initializer init, int maxTasks, int retries,
+      List<String> jvmOptions) {
     MpRuntime rt = MpRuntime.get();
-    if ("forkserver".equals(ctx.getStartMethod()) && !rt.isChild()) {
+    boolean warm = "forkserver".equals(ctx.getStartMethod()) && jvmOptions.isEmpty();
+    if (warm && !rt.isChild()) {
       rt.forkServer().keepWarm(n);
     }
-    String prefix = "forkserver".equals(ctx.getStartMethod()) ? "ForkServerPoolWorker" : "SpawnPoolWorker";
-    Dispatcher d = new Dispatcher(new ProcessBackend(ctx, init), "Pool", n, maxTasks, retries);
+    String prefix = warm ? "ForkServerPoolWorker" : "SpawnPoolWorker";
+    Dispatcher d = new Dispatcher(new ProcessBackend(ctx, init, jvmOptions), "Pool", n, maxTasks, retries);
     d.start(prefix);
     return d;
   }

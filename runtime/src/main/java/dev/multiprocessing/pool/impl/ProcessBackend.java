@@ -29,6 +29,7 @@ public final class ProcessBackend implements Backend {
 
   private final MpContext ctx;
   private final Initializer initializer;
+  private final List<String> jvmOptions;
   private final EventBus bus;
   private final String inbox = "mp.pool." + UUID.randomUUID();
   private final MessageConsumer<Buffer> consumer;
@@ -38,9 +39,10 @@ public final class ProcessBackend implements Backend {
   private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(
       r -> Threads.newDaemon("mp-pool-starter", r));
 
-  public ProcessBackend(MpContext ctx, Initializer initializer) {
+  public ProcessBackend(MpContext ctx, Initializer initializer, List<String> jvmOptions) {
     this.ctx = ctx;
     this.initializer = initializer;
+    this.jvmOptions = jvmOptions;
     this.bus = MpRuntime.get().vertx().eventBus();
     this.consumer = bus.consumer(inbox, this::onMessage);
     this.registered = consumer.completion();
@@ -84,7 +86,8 @@ public final class ProcessBackend implements Backend {
     Initializer init = initializer;
     String mark = RunningMark.pathFor(inbox, index);
     Target target = () -> WorkerLoop.run(address, index, init, mark);
-    Process p = ctx.process(new ProcessOptions().setTarget(target).setName(s.name).setDaemon(true));
+    Process p = ctx.process(new ProcessOptions().setTarget(target).setName(s.name).setDaemon(true)
+        .setJvmOptions(jvmOptions));
     s.handle = p;
     slots.put(index, s);
     // Off the caller's thread: start() runs under the dispatcher's lock, at times on the event loop,
