@@ -1,5 +1,6 @@
 package dev.multiprocessing.impl;
 
+import dev.multiprocessing.ProcessError;
 import dev.multiprocessing.TimeoutError;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -25,26 +26,24 @@ public final class Blocking {
     }
   }
 
-  /** Waits for the future without limit and returns its value, rethrowing its failure unchecked. */
+  /**
+   * Waits for the future without limit and returns its value, rethrowing its failure unchecked.
+   * An interrupt ends the wait with {@link ProcessError} and leaves the thread's interrupt flag
+   * set (the operation itself goes on: its future is not cancelled).
+   */
   public static <T> T await(Future<T> future, String call, String asyncTwin) {
     checkMayBlock(call, asyncTwin);
     if (future.isComplete()) {
       return unwrap(future);
     }
     CompletableFuture<T> cf = future.toCompletionStage().toCompletableFuture();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        return cf.get();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      } catch (ExecutionException e) {
-        throw rethrow(e.getCause());
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
+    try {
+      return cf.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessError(call + " was interrupted", e);
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
     }
   }
 

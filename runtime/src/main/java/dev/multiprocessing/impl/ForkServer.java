@@ -241,7 +241,7 @@ public final class ForkServer {
       rt.announceDeath(w.jvm.nodeId());
     }
     if (w.ownerAddress != null) {
-      rt.send(w.ownerAddress, new Messages.OsExit(w.key, status));
+      rt.reportOsExit(w.ownerAddress, w.key, status);
     }
   }
 

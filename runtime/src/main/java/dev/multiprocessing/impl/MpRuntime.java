@@ -182,6 +182,26 @@ public final class MpRuntime {
     return ready;
   }
 
+  /**
+   * Tells the JVM at {@code ownerAddress} that its child {@code key} has exited with OS status
+   * {@code status}: directly when that is this JVM (the usual case: the fork server runs in the
+   * main JVM), so that a join never depends on the event bus for its own children.
+   */
+  void reportOsExit(String ownerAddress, String key, int status) {
+    if (ownerAddress.equals(controlAddress)) {
+      osExit(key, status);
+    } else {
+      send(ownerAddress, new Messages.OsExit(key, status));
+    }
+  }
+
+  private void osExit(String key, int status) {
+    ChildRecord r = records.get(key);
+    if (r != null) {
+      r.onOsExit(status);
+    }
+  }
+
   /** Tells every JVM of the cluster that the JVM of cluster member {@code node} has exited. */
   void announceDeath(String node) {
     if (node != null) {
@@ -208,10 +228,7 @@ public final class MpRuntime {
       }
       msg.reply(null);
     } else if (body instanceof Messages.OsExit os) {
-      ChildRecord r = records.get(os.key());
-      if (r != null) {
-        r.onOsExit(os.status());
-      }
+      osExit(os.key(), os.status());
     } else {
       msg.fail(400, "unexpected control message " + body.getClass().getName());
     }

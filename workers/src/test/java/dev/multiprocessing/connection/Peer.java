@@ -72,7 +72,10 @@ public abstract class Peer {
       @Override
       public void kill() {
         p.kill();
-        p.join();
+        p.join(60);
+        if (p.getExitCode() == null) {
+          throw new AssertionError("killed child " + p.getName() + " (pid " + p.getPid() + ") not reported dead within 60 s");
+        }
       }
     };
   }
