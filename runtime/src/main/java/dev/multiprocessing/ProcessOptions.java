@@ -81,7 +81,7 @@ public class ProcessOptions {
   }
 
   /** The options as an unmodifiable list, each checked to be a flag (starts with {@code -}). */
-  public static List<String> checkJvmOptions(List<String> options) {
+  private static List<String> checkJvmOptions(List<String> options) {
     List<String> copy = List.copyOf(Objects.requireNonNull(options, "jvmOptions"));
     for (String o : copy) {
       if (!o.startsWith("-")) {

@@ -100,7 +100,7 @@ public final class PoolOptions {
    * @throws IllegalArgumentException if an option does not start with {@code -}
    */
   public PoolOptions setWorkerJvmOptions(List<String> workerJvmOptions) {
-    this.workerJvmOptions = ProcessOptions.checkJvmOptions(workerJvmOptions);
+    this.workerJvmOptions = new ProcessOptions().setJvmOptions(workerJvmOptions).getJvmOptions();
     return this;
   }
 }
