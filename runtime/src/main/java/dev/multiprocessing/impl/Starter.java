@@ -1,13 +1,12 @@
 package dev.multiprocessing.impl;
 
-import java.util.List;
-
 import dev.multiprocessing.Process;
 import dev.multiprocessing.ProcessError;
 import dev.multiprocessing.codecs.Pickled;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 

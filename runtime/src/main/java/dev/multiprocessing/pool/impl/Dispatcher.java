@@ -274,9 +274,10 @@ public final class Dispatcher {
       Job job = backlog.peek().job;
       int cap = 1;
       int maxHeld = 1;
-      if (!job.slow() && !job.measured()) {
+      boolean fast = !job.slow();
+      if (fast && !job.measured()) {
         maxHeld = 2; // fast by its function's history: one chunk ahead until its own first result
-      } else if (!job.slow()) {
+      } else if (fast) {
         cap = Math.max(1, Math.min(MAX_BATCH, backlog.size() / (4 * ready)));
         maxHeld = Math.max(2 * cap, job.aheadChunks());
       }

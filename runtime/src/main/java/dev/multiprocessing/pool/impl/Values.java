@@ -85,11 +85,8 @@ final class Values {
         body.asDoubleBuffer().get(a);
         return new Boxed(a.length, i -> a[i]);
       }
-      default: {
-        byte[] pickled = new byte[body.remaining()];
-        body.get(pickled);
-        return (List<Object>) Pickler.loads(pickled);
-      }
+      default:
+        return (List<Object>) Pickler.loads(bytes, 1, bytes.length - 1);
     }
   }
 
