@@ -42,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * can be delivered twice: a consumer JVM that dies within about a millisecond after its
  * {@code get} returned, before the acknowledgement left. A fast consumer prefetches: up to 8192
  * items (8 MiB) while it is the only consumer, 1024 once others share the queue, one at a time
- * when it spends a millisecond or more per item. Items handed back (death, close, or to feed
+ * when it spends a millisecond or more per item (measured from a {@code get} returning to the
+ * next call, so time spent waiting for a delivery does not count). Items handed back (death, close, or to feed
  * another consumer that waits on an empty queue) go to the head, so with several consumers one
  * consumer may see such an item after later ones; and items prefetched by a consumer that stops
  * calling {@code get} wait in its buffer until it calls again, closes, exits, or another consumer
@@ -212,7 +213,13 @@ public class Queue<E> implements Shareable {
    */
   public E get(boolean block, double timeout) {
     Blocking.checkMayBlock("Queue.get()", "getAsync()");
-    return Blocking.await(getAsync(block, timeout), "Queue.get()", "getAsync()");
+    Future<E> f = getAsync(block, timeout);
+    if (f.isComplete()) {
+      return Blocking.await(f, "Queue.get()", "getAsync()");
+    }
+    E item = Blocking.await(f, "Queue.get()", "getAsync()");
+    client.resumed();
+    return item;
   }
 
   /** Python's {@code get_nowait}: {@code get(false)}. */
