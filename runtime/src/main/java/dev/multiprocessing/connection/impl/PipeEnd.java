@@ -38,7 +38,7 @@ public final class PipeEnd {
   static final long WINDOW_BYTES = 4L << 20;
   /** A flush sends at most this much per event-bus message (larger frames go alone). */
   static final int BATCH_BYTES = 256 << 10;
-  /** Sends closer together than this are a burst, and batched. */
+  /** Sends closer together than this, with no message taken in between, are a burst, and batched. */
   static final long BURST_NANOS = 50_000;
 
   final String pipeId;
@@ -69,6 +69,13 @@ public final class PipeEnd {
   private final ArrayDeque<Buffer> full = new ArrayDeque<>();
   private boolean flushScheduled;
   private long lastSend;
+  /**
+   * Whether a message was taken here since the last send: a send that answers a message is a
+   * request-reply exchange, sent at once however soon it follows the last send (on a fast
+   * machine a round trip can take less than {@link #BURST_NANOS}, and batching it through the
+   * context would add a hop to every reply).
+   */
+  private boolean tookSinceSend;
   private final ArrayDeque<PendingSend> pendingSends = new ArrayDeque<>();
 
   private long recvNext;
@@ -329,8 +336,10 @@ public final class PipeEnd {
    */
   private void enqueue(byte type, long seq, byte[] payload, int offset, int length, boolean callerWaits) {
     long now = System.nanoTime();
-    boolean idle = outgoing == null && full.isEmpty() && !flushScheduled && now - lastSend > BURST_NANOS;
+    boolean idle = outgoing == null && full.isEmpty() && !flushScheduled
+        && (tookSinceSend || now - lastSend > BURST_NANOS);
     lastSend = now;
+    tookSinceSend = false;
     if (idle && !LocalChannels.isReaderThread()) {
       boolean large = callerWaits && type == Frames.DATA && length >= Frames.LARGE;
       direct.add(large ? new Large(seq, payload, offset, length) : Frames.frame(type, seq, payload, offset, length));
@@ -630,6 +639,7 @@ public final class PipeEnd {
 
   private byte[] takeLocked() {
     byte[] m = ready.poll();
+    tookSinceSend = true;
     creditMsgs++;
     creditBytes += m.length;
     if (grantOnTake || creditMsgs >= WINDOW_MSGS / 4 || creditBytes >= WINDOW_BYTES / 4) {
