@@ -148,8 +148,6 @@ public final class QueueClient {
   private int tasksPending;
   private long localTasks;
   private long lastTake;
-  /** Whether an idle check is armed (shared queues only): see {@link #checkIdle}. */
-  private boolean idleCheck;
 
   /** This JVM's side of the queue whose home listens at {@code homeAddress} in JVM {@code homeNode}. */
   public static QueueClient connect(MpRuntime rt, String queueId, String homeAddress, String homeNode, int maxsize) {
@@ -296,42 +294,6 @@ public final class QueueClient {
       scheduleFlush();
     } else {
       scheduleAck();
-    }
-    if (consumers > 1 && !buffer.isEmpty()) {
-      armIdleCheck();
-    }
-  }
-
-  private void armIdleCheck() {
-    if (!idleCheck) {
-      idleCheck = true;
-      rt.vertx().setTimer(1, t -> checkIdle());
-    }
-  }
-
-  /**
-   * A consumer of a shared queue that stops calling get while it holds prefetched items gives them
-   * back once it has not taken one for {@link #IDLE_NANOS}, without waiting for another consumer
-   * to run dry and recall them. In a sentinel protocol, the consumer that took its last sentinel
-   * stops here, and the items behind that sentinel must reach the others before they take their
-   * own last sentinels (mpbench's 2p2c item count failed about once in 40 runs when they came
-   * back only at this JVM's exit). While the consumer keeps taking, this looks again about every
-   * millisecond: a bounded series of checks that ends with the buffer.
-   */
-  private void checkIdle() {
-    lock.lock();
-    try {
-      idleCheck = false;
-      if (buffer.isEmpty() || !getters.isEmpty() || closed || dead != null) {
-        return;
-      }
-      if (System.nanoTime() - lastTake >= IDLE_NANOS) {
-        releaseBuffer();
-      } else {
-        armIdleCheck();
-      }
-    } finally {
-      lock.unlock();
     }
   }
 
