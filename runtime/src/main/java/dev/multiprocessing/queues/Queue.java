@@ -46,8 +46,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * next call, so time spent waiting for a delivery does not count). Items handed back (death, close, or to feed
  * another consumer that waits on an empty queue) go to the head, so with several consumers one
  * consumer may see such an item after later ones; and items prefetched by a consumer that stops
- * calling {@code get} go back to the queue a millisecond later (or when it closes or exits), by
- * which time another consumer may already hold later items. A sentinel protocol ("stop at the first None") should therefore put
+ * calling {@code get} wait in its buffer until it calls again, closes, exits, or another consumer
+ * waits on an empty queue. A sentinel protocol ("stop at the first None") should therefore put
  * its sentinels after all items are known to be taken, or count the items, when exactness
  * across several consumers matters.
  *
