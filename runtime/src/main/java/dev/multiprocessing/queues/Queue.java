@@ -214,11 +214,11 @@ public class Queue<E> implements Shareable {
   public E get(boolean block, double timeout) {
     Blocking.checkMayBlock("Queue.get()", "getAsync()");
     Future<E> f = getAsync(block, timeout);
-    if (f.isComplete()) {
-      return Blocking.await(f, "Queue.get()", "getAsync()");
-    }
+    boolean waits = !f.isComplete();
     E item = Blocking.await(f, "Queue.get()", "getAsync()");
-    client.resumed();
+    if (waits) {
+      client.resumed();   // the caller runs again: its own time per item starts here
+    }
     return item;
   }
 
