@@ -76,6 +76,32 @@ abstract class QueueContract {
   }
 
   @Test
+  void consumerStopsHoldingPrefetch_nextConsumerContinuesInPutOrder() throws Exception {
+    Queue<Integer> q = Multiprocessing.queue();
+    SimpleQueue<Integer> lastTaken = Multiprocessing.simpleQueue();
+    SimpleQueue<String> end = Multiprocessing.simpleQueue();
+    int n = 20_000;
+    int first = 5_000;
+    for (int i = 0; i < n; i++) {
+      q.put(i);
+    }
+    Peer p = peer().start(() -> {
+      int x = -1;
+      for (int i = 0; i < first; i++) {
+        x = q.get();   // a tight loop: its prefetch window grows well beyond what it takes
+      }
+      lastTaken.put(x);
+      end.get();       // alive and idle, holding whatever it prefetched, until told to end
+    });
+    int last = lastTaken.get();
+    for (int want = last + 1; want < n; want++) {
+      assertEquals(want, q.get(true, 30), "the producer's next item, not one after the other's prefetch");
+    }
+    end.put("end");
+    assertEquals(0, p.join());
+  }
+
+  @Test
   void getNowait_onEmpty_raisesEmptyAtOnce() {
     Queue<Object> q = Multiprocessing.queue();
     long t0 = System.nanoTime();

@@ -129,6 +129,8 @@ public final class QueueClient {
   private long consumed;
   private long ackedSent;
   private long limitSent;
+  /** The running total below which deliveries go to callers waiting in get, as last told to the home. */
+  private long gettersSent;
   private int window = 1;
   /**
    * When the caller last got an item back (0: it has called get since). The time from there to its
@@ -148,6 +150,9 @@ public final class QueueClient {
   private int tasksPending;
   private long localTasks;
   private long lastTake;
+  /** A series of {@link #onRecall} checks is running; {@link #recallSeries} numbers them. */
+  private boolean recallChecking;
+  private long recallSeries;
 
   /** This JVM's side of the queue whose home listens at {@code homeAddress} in JVM {@code homeNode}. */
   public static QueueClient connect(MpRuntime rt, String queueId, String homeAddress, String homeNode, int maxsize) {
@@ -411,6 +416,10 @@ public final class QueueClient {
         return;
       }
       received += it.items().size();
+      if (it.prefetch() && recallChecking) {
+        recallChecking = false;
+        recallSeries++;
+      }
       consumers = it.consumers();
       homeBacklog = it.backlog();
       long now = System.nanoTime();
@@ -443,25 +452,51 @@ public final class QueueClient {
   }
 
   /**
-   * Another consumer waits on an empty queue while items sit here. A consumer that is draining
-   * its buffer keeps it (handing it back would only make the two trade batches); one that has not
-   * taken an item for {@link #IDLE_NANOS} gives its buffer back. An active one looks again a little
-   * later, until its buffer is empty or it went idle: a bounded series of checks, not a poll.
+   * A caller waits in get elsewhere in vain (the queue is empty, or the items it could have are
+   * bound to what this consumer prefetched) while items sit here or are on their way. A consumer
+   * that is draining its buffer keeps it (handing it back would only make the two trade batches,
+   * and the home extends nobody's prefetch meanwhile, so it runs dry and lets go); one that has not
+   * taken an item for {@link #IDLE_NANOS} gives everything back. It looks again every 2 ms for as
+   * long as it holds items: a consumer that stops at its sentinel with items still on their way,
+   * or right after a check, must not keep them from the others until it exits. One series of
+   * checks at a time; it ends when nothing is held here any more, or when a prefetch delivery
+   * shows that nobody waits in vain now (the home extends prefetch only then).
    */
   private void onRecall(Recall r) {
     lock.lock();
     try {
-      if (r.gen() != gen || !getters.isEmpty() || buffer.isEmpty()) {
+      if (recallChecking || r.gen() != gen) {
         return;
       }
-      if (System.nanoTime() - lastTake >= IDLE_NANOS) {
-        releaseBuffer();
-      } else {
-        rt.vertx().setTimer(2, t -> onRecall(r));
-      }
+      recallChecking = true;
+      recheck(r, ++recallSeries);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** One check of a recall series; under the lock. */
+  private void recheck(Recall r, long series) {
+    if (series != recallSeries) {
+      return;   // ended by a prefetch delivery, or superseded
+    }
+    if (r.gen() != gen || dead != null || (buffer.isEmpty() && limitSent == received)) {
+      recallChecking = false;
+      return;
+    }
+    if (getters.isEmpty() && System.nanoTime() - lastTake >= IDLE_NANOS) {
+      recallChecking = false;
+      releaseBuffer();
+      return;
+    }
+    rt.vertx().setTimer(2, t -> {
+      lock.lock();
+      try {
+        recheck(r, series);
+      } finally {
+        lock.unlock();
+      }
+    });
   }
 
   /** Hands every received but unconsumed item back to the home; under the lock. */
@@ -473,6 +508,7 @@ public final class QueueClient {
     buffer.clear();
     received = consumed;
     limitSent = consumed;
+    gettersSent = consumed;
     window = 1;
     scheduleFlush();
   }
@@ -548,10 +584,12 @@ public final class QueueClient {
       want = window;
     }
     long limit = Math.max(limitSent, received + want);
-    if (limit > limitSent || probe != 0) {
+    long waitingUpTo = buffer.isEmpty() ? Math.min(limit, received + getters.size()) : received;
+    if (limit > limitSent || probe != 0 || waitingUpTo > gettersSent) {
       probeSent = probeSeq;
       limitSent = limit;
-      Object d = new Demand(clientId, gen, consumed, limit, probe, tasksPending);
+      gettersSent = Math.max(gettersSent, waitingUpTo);
+      Object d = new Demand(clientId, gen, consumed, limit, gettersSent, probe, tasksPending);
       ackedSent = consumed;
       tasksPending = 0;
       return d;

@@ -19,11 +19,25 @@ import java.util.Map;
 /**
  * The state of one queue, kept by the JVM that created it, on one Vert.x context (so no locks).
  *
- * <p>Design. Producers' items arrive in batches and are appended to one deque; consumers state
- * how far they want deliveries to go and are served in the order they started waiting, each item
- * to exactly one of them. Every delivered item stays here, per consumer, until that consumer
- * acknowledges it as consumed: when a consumer's JVM leaves the cluster or hands its buffer back,
- * its unacknowledged items return to the head of the queue in their order. A bounded queue grants
+ * <p>Design. Producers' items arrive in batches and are appended to their producer's stream (one
+ * deque per producing JVM); consumers state how far they want deliveries to go and are served in
+ * the order they started waiting, each item to exactly one of them. Every delivered item stays
+ * here, per consumer, until that consumer acknowledges it as consumed: when a consumer's JVM
+ * leaves the cluster or hands its buffer back, its unacknowledged items return to the head of
+ * their stream in their order.
+ *
+ * <p>Prefetch keeps each producer's order across consumers. A delivery beyond the callers a
+ * consumer has waiting in {@code get} is prefetched: it may sit in that consumer's buffer for a
+ * while. While a consumer holds prefetched items of a stream, the stream is bound to it: no other
+ * consumer gets that stream's later items, so no one takes a later item of a producer while an
+ * earlier one sits unread elsewhere (a consumer that stops at its sentinel cannot strand items
+ * that another consumer, past its own sentinel, would have needed: mpbench's 2p2c protocol). A
+ * consumer binds at most its share of the active streams, so that two producers and two
+ * consumers pair up. Callers waiting in {@code get} are served before any prefetch, from any
+ * stream not bound elsewhere; while one of them cannot be served because every stream with items
+ * is bound to others, no prefetch is extended, so the holders drain, acknowledge, and let go.
+ *
+ * <p>A bounded queue grants
  * one slot per {@code put} ahead of the item, so that {@code put} blocks exactly as Python's
  * semaphore does; the count includes delivered but unacknowledged items, as Python counts items
  * not yet got. The home retires (unregisters its address) once its creator has closed the queue or
@@ -36,16 +50,34 @@ public final class QueueHome {
   private static final int BATCH_BYTES = 256 << 10;
   private static final long HANDLE_GRACE_MS = 30_000;
 
+  /** One producing JVM's items in put order, and the consumer holding prefetched ones, if any. */
+  private static final class Stream {
+    final String producer;
+    final ArrayDeque<byte[]> items = new ArrayDeque<>();
+    Client holder;
+    int held;
+
+    Stream(String producer) {
+      this.producer = producer;
+    }
+  }
+
+  /** A delivered item awaiting its consumer's acknowledgement. */
+  private record Sent(byte[] item, Stream stream, boolean prefetched) {}
+
   private static final class Client {
     final String id;
     final String node;
     final String inbox;
-    final ArrayDeque<byte[]> unacked = new ArrayDeque<>();
+    final ArrayDeque<Sent> unacked = new ArrayDeque<>();
     long delivered;
     long acked;
     long limit;
+    /** Deliveries below this running total go to callers waiting in get. */
+    long getters;
     int gen;
     int grants;
+    int streamsHeld;
     long recalledAt = -1;
 
     Client(String id, String node, String inbox) {
@@ -57,6 +89,11 @@ public final class QueueHome {
     boolean wanting() {
       return limit > delivered;
     }
+
+    /** Whether a caller waits in get here that no delivery covers yet. */
+    boolean starving() {
+      return Math.min(getters, limit) > delivered;
+    }
   }
 
   private record SlotWaiter(Client client, long req) {}
@@ -65,7 +102,11 @@ public final class QueueHome {
   private final MpRuntime rt;
   private final Context ctx;
   private final int maxsize;
-  private final ArrayDeque<byte[]> items = new ArrayDeque<>();
+  private final Map<String, Stream> streams = new LinkedHashMap<>();
+  /** Items at the home, in all streams. */
+  private int queued;
+  /** Where the next delivery starts looking, so that streams take turns. */
+  private int cursor;
   private final Map<String, Client> clients = new LinkedHashMap<>();
   private final LinkedHashSet<Client> waiting = new LinkedHashSet<>();
   private final ArrayDeque<SlotWaiter> slotWaiters = new ArrayDeque<>();
@@ -149,7 +190,7 @@ public final class QueueHome {
 
   private void onRequest(Message<Pickled> m, Object body) {
     if (body instanceof Stat) {
-      m.reply(Pickled.of(new long[] {items.size() + unackedTotal, unfinished}));
+      m.reply(Pickled.of(new long[] {queued + unackedTotal, unfinished}));
     } else if (body instanceof Join) {
       if (unfinished == 0) {
         m.reply(null);
@@ -187,11 +228,13 @@ public final class QueueHome {
 
   private void onPut(Put p) {
     Client c = clients.get(p.client());
+    Stream s = streams.computeIfAbsent(p.client(), Stream::new);
     long bytes = 0;
     for (byte[] item : p.items()) {
-      items.add(item);
+      s.items.add(item);
       bytes += item.length;
     }
+    queued += p.items().size();
     unfinished += p.items().size();
     grantsOutstanding -= p.slots();
     if (c != null) {
@@ -209,6 +252,7 @@ public final class QueueHome {
     consumed(c, d.consumed(), d.tasksDone());
     if (d.gen() == c.gen) {
       c.limit = d.limit();
+      c.getters = d.getters();
       if (c.wanting()) {
         waiting.add(c);
       }
@@ -223,7 +267,7 @@ public final class QueueHome {
   private void consumed(Client c, long consumed, int tasksDone) {
     long n = consumed - c.acked;
     for (long i = 0; i < n && !c.unacked.isEmpty(); i++) {
-      c.unacked.poll();
+      unheld(c.unacked.poll());
       unackedTotal--;
     }
     c.acked = Math.max(c.acked, consumed);
@@ -249,18 +293,32 @@ public final class QueueHome {
     requeue(c);
     c.delivered = c.acked;
     c.limit = c.acked;
+    c.getters = c.acked;
     c.gen = newGen;
     waiting.remove(c);
     dispatch();
   }
 
   private void requeue(Client c) {
-    Iterator<byte[]> back = c.unacked.descendingIterator();
+    Iterator<Sent> back = c.unacked.descendingIterator();
     while (back.hasNext()) {
-      items.addFirst(back.next());
+      Sent sent = back.next();
+      // a stream that ran empty while none of it was prefetched may have been dropped meanwhile
+      streams.computeIfAbsent(sent.stream().producer, Stream::new).items.addFirst(sent.item());
+      unheld(sent);
     }
+    queued += c.unacked.size();
     unackedTotal -= c.unacked.size();
     c.unacked.clear();
+  }
+
+  /** A prefetched item is no longer out: its stream is free once its holder has none left. */
+  private static void unheld(Sent sent) {
+    Stream s = sent.stream();
+    if (sent.prefetched() && --s.held == 0) {
+      s.holder.streamsHeld--;
+      s.holder = null;
+    }
   }
 
   private void clientDied(Client c) {
@@ -282,36 +340,104 @@ public final class QueueHome {
     grantSlots();
   }
 
-  /** Hands items to waiting consumers, longest waiting first, then asks idle holders to give back. */
+  /**
+   * Hands items to waiting consumers, longest waiting first: first to callers waiting in get, then,
+   * unless one of those is left unserved, as prefetch. Asks idle holders to give back when a
+   * caller waits in vain.
+   */
   private void dispatch() {
-    Iterator<Client> it = waiting.iterator();
-    while (it.hasNext() && !items.isEmpty()) {
-      Client c = it.next();
-      deliver(c);
-      if (!c.wanting()) {
-        it.remove();
+    if (waiting.isEmpty()) {
+      return;
+    }
+    boolean starving = false;
+    for (Client c : waiting) {
+      deliver(c, Math.min(c.getters, c.limit), false);
+      starving |= c.starving();
+    }
+    if (!starving) {
+      for (Client c : waiting) {
+        deliver(c, c.limit, true);
       }
     }
-    if (items.isEmpty() && !waiting.isEmpty()) {
+    waiting.removeIf(c -> !c.wanting());
+    if (starving) {
       recallIdle();
     }
   }
 
-  private void deliver(Client c) {
-    while (c.wanting() && !items.isEmpty()) {
-      long n = Math.min(c.limit - c.delivered, BATCH_ITEMS);
-      List<byte[]> batch = new ArrayList<>((int) Math.min(n, items.size()));
-      int bytes = 0;
-      while (batch.size() < n && !items.isEmpty() && (batch.isEmpty() || bytes + items.peek().length <= BATCH_BYTES)) {
-        byte[] item = items.poll();
+  /** Delivers to {@code c} up to the running total {@code upTo}, in batches. */
+  private void deliver(Client c, long upTo, boolean prefetchPhase) {
+    while (c.delivered < upTo && queued > 0) {
+      long n = Math.min(upTo - c.delivered, BATCH_ITEMS);
+      List<byte[]> batch = new ArrayList<>((int) Math.min(n, queued));
+      fill(c, batch, n);
+      if (batch.isEmpty()) {
+        return;   // every stream with items is bound to another consumer
+      }
+      send(c, new Items(c.gen, batch, consumers(), queued, prefetchPhase));
+    }
+  }
+
+  /** Moves up to {@code n} items (and {@link #BATCH_BYTES}) from the streams open to {@code c} into {@code batch}. */
+  private void fill(Client c, List<byte[]> batch, long n) {
+    int bytes = 0;
+    List<Stream> all = new ArrayList<>(streams.values());
+    for (int k = 0; k < all.size() && batch.size() < n; k++) {
+      Stream s = all.get((cursor + k) % all.size());
+      while (batch.size() < n && !s.items.isEmpty() && (batch.isEmpty() || bytes + s.items.peek().length <= BATCH_BYTES)) {
+        boolean prefetch = c.delivered >= c.getters;
+        if (!openTo(s, c, prefetch)) {
+          break;
+        }
+        byte[] item = s.items.poll();
+        queued--;
         bytes += item.length;
         batch.add(item);
-        c.unacked.add(item);
+        c.unacked.add(new Sent(item, s, prefetch));
+        unackedTotal++;
+        c.delivered++;
+        if (prefetch && s.held++ == 0) {
+          s.holder = c;
+          c.streamsHeld++;
+        }
       }
-      unackedTotal += batch.size();
-      c.delivered += batch.size();
-      send(c, new Items(c.gen, batch, consumers(), items.size()));
+      if (s.items.isEmpty() && s.holder == null) {
+        streams.remove(s.producer, s);
+      }
     }
+    cursor++;
+  }
+
+  /**
+   * Whether {@code c} may take the next item of {@code s}: not while another consumer holds
+   * prefetched items of it, and as prefetch only within {@code c}'s share of the active streams.
+   */
+  private boolean openTo(Stream s, Client c, boolean prefetch) {
+    if (s.holder != null) {
+      return s.holder == c;
+    }
+    return !prefetch || c.streamsHeld < share();
+  }
+
+  /**
+   * How many streams one consumer may hold: the active streams (with items or held) spread over
+   * the active consumers (asking for items or holding some).
+   */
+  private int share() {
+    int active = 0;
+    for (Stream s : streams.values()) {
+      if (!s.items.isEmpty() || s.holder != null) {
+        active++;
+      }
+    }
+    int consumers = 0;
+    for (Client c : clients.values()) {
+      if (c.wanting() || c.streamsHeld > 0) {
+        consumers++;
+      }
+    }
+    consumers = Math.max(1, consumers);
+    return Math.max(1, (active + consumers - 1) / consumers);
   }
 
   /** How many clients have asked for items so far (consumers' windows depend on it). */
@@ -325,10 +451,13 @@ public final class QueueHome {
     return n;
   }
 
-  /** Consumers holding delivered items while another waits on an empty queue are asked to give back. */
+  /**
+   * A caller waits in get in vain (the queue is empty, or what it holds is bound elsewhere): the
+   * consumers holding delivered items are asked to give them back if they are idle.
+   */
   private void recallIdle() {
     for (Client c : clients.values()) {
-      if (!c.wanting() && c.delivered > c.acked && c.recalledAt < c.delivered) {
+      if (!c.starving() && c.delivered > c.acked && c.recalledAt < c.delivered) {
         c.recalledAt = c.delivered;
         send(c, new Recall(c.gen));
       }
@@ -336,7 +465,7 @@ public final class QueueHome {
   }
 
   private long freeSlots() {
-    return maxsize - items.size() - unackedTotal - grantsOutstanding;
+    return maxsize - queued - unackedTotal - grantsOutstanding;
   }
 
   private void onSlotRequest(SlotRequest s) {
@@ -381,6 +510,7 @@ public final class QueueHome {
     }
     consumer.unregister().onComplete(retired);
     consumer = null;
-    items.clear();
+    streams.clear();
+    queued = 0;
   }
 }

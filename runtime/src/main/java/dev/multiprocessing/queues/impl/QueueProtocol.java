@@ -27,10 +27,12 @@ final class QueueProtocol {
   record Put(String client, List<byte[]> items, int slots) {}
 
   /**
-   * Deliver until this client's delivered total reaches {@code limit}. {@code probe} (when not 0)
-   * asks for a {@link ProbeDone} after whatever this message makes deliverable has been sent.
+   * Deliver until this client's delivered total reaches {@code limit}. Deliveries below
+   * {@code getters} go to callers already waiting in {@code get} (taken as they arrive); the rest
+   * are prefetched. {@code probe} (when not 0) asks for a {@link ProbeDone} after whatever this
+   * message makes deliverable has been sent.
    */
-  record Demand(String client, int gen, long consumed, long limit, long probe, int tasksDone) {}
+  record Demand(String client, int gen, long consumed, long limit, long getters, long probe, int tasksDone) {}
 
   /** Acknowledges consumption and reports {@code task_done()} calls checked locally. */
   record Ack(String client, long consumed, int tasksDone) {}
@@ -58,8 +60,12 @@ final class QueueProtocol {
 
   // ---------------------------------------------------------------- home -> client
 
-  /** {@code backlog}: items still waiting at the home after these (sizes a fast consumer's window). */
-  record Items(int gen, List<byte[]> items, int consumers, int backlog) {}
+  /**
+   * {@code backlog}: items still waiting at the home after these (sizes a fast consumer's window).
+   * {@code prefetch}: sent beyond the client's waiting callers, which the home does only while no
+   * caller anywhere waits in vain (a consumer checking whether to hand back can stop).
+   */
+  record Items(int gen, List<byte[]> items, int consumers, int backlog, boolean prefetch) {}
 
   /** {@code count} items of this client's puts have reached the home (frees its window). */
   record PutAck(int count, long bytes) {}
