@@ -41,15 +41,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * queue once its JVM leaves the cluster (within about 0.35 s). The one window in which an item
  * can be delivered twice: a consumer JVM that dies within about a millisecond after its
  * {@code get} returned, before the acknowledgement left. A fast consumer prefetches: up to 8192
- * items (8 MiB) while it is the only consumer, 1024 once others share the queue, one at a time
- * when it spends a millisecond or more per item (measured from a {@code get} returning to the
- * next call, so time spent waiting for a delivery does not count). Items handed back (death, close, or to feed
- * another consumer that waits on an empty queue) go to the head, so with several consumers one
- * consumer may see such an item after later ones; and items prefetched by a consumer that stops
- * calling {@code get} wait in its buffer until it calls again, closes, exits, or another consumer
- * waits on an empty queue. A sentinel protocol ("stop at the first None") should therefore put
- * its sentinels after all items are known to be taken, or count the items, when exactness
- * across several consumers matters.
+ * items (8 MiB), one at a time when it spends a millisecond or more per item (measured from a
+ * {@code get} returning to the next call, so time spent waiting for a delivery does not count).
+ * Prefetch keeps each producer's order across consumers, as Python's single pipe does: while one
+ * consumer holds prefetched items of a producer, no other consumer gets that producer's later
+ * items (it gets other producers' items, or waits until the holder has taken them or, idle for a
+ * millisecond, handed them back). So a sentinel protocol works as in Python: when a consumer
+ * takes a producer's sentinel, every earlier item of that producer has been taken or is on its
+ * way to a caller already waiting in {@code get}. The one exception: an item on its way to a
+ * {@code get} that times out just before it arrives goes back to the head and may be taken after
+ * later ones.
  *
  * <p><b>Exactness.</b> {@link #qsize()} asks the queue's home: items put and not yet got,
  * counting the caller's own puts and gets exactly (they are flushed first), other processes' as

@@ -33,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * takes from the local buffer when it holds an item; otherwise it states a demand and waits. The
  * demand grows while this JVM drains its deliveries quickly (a prefetch window from 1 item,
  * doubling each time it runs dry, jumping to its share of the home's backlog when it takes items
- * in a tight loop, up to {@link #MAX_WINDOW} alone and {@link #SHARED_MAX_WINDOW} when shared) and
+ * in a tight loop, up to {@link #MAX_WINDOW}) and
  * falls back to one item for a slow consumer, so that a task queue shared by workers stays fair.
  * Consumption is acknowledged to the home right away for a slow consumer and within about a
  * millisecond for a fast one: until then, the home keeps the item and re-queues it if this JVM
@@ -46,15 +46,6 @@ public final class QueueClient {
 
   static final int BATCH_BYTES = 256 << 10;
   static final int MAX_WINDOW = 8192;
-  /**
-   * The window while other consumers share the queue. Items a consumer has prefetched but not
-   * taken wait in its buffer; if it stops calling get, other consumers see later items first
-   * (see {@link dev.multiprocessing.queues.Queue}), so the window stays smaller then. (8192 here
-   * doubled queue_2p2c, but a consumer that stopped at its sentinels then kept up to 8192 items
-   * that the other consumer, already past its own sentinels, never got: mpbench's item count
-   * failed in most runs.)
-   */
-  static final int SHARED_MAX_WINDOW = 1024;
   /**
    * A put less than this long after the last flush is part of a burst: it waits for
    * {@link #BATCH_ITEMS} items or a millisecond, so that a stream travels in large messages while
@@ -317,8 +308,7 @@ public final class QueueClient {
     userNanos = 0;
     userItems = 0;
     long avgBytes = received == 0 ? 1 : Math.max(1, receivedBytes / received);
-    int cap = consumers > 1 ? SHARED_MAX_WINDOW : MAX_WINDOW;
-    int max = (int) Math.max(1, Math.min(cap, WINDOW_BYTES / avgBytes));
+    int max = (int) Math.max(1, Math.min(MAX_WINDOW, WINDOW_BYTES / avgBytes));
     int grown = window * 2;
     if (perItem < FAST_ITEM_NANOS) {
       grown = Math.max(grown, homeBacklog / Math.max(1, consumers));
