@@ -102,6 +102,36 @@ abstract class QueueContract {
   }
 
   @Test
+  void consumersWithWorkPerItem_stopAtSentinels_everyItemTaken() throws Exception {
+    Queue<Integer> q = Multiprocessing.queue();
+    SimpleQueue<Integer> counts = Multiprocessing.simpleQueue();
+    int n = 3_000;
+    List<Peer> peers = new ArrayList<>();
+    for (int k = 0; k < 2; k++) {
+      peers.add(peer().start(() -> {
+        int mine = 0;
+        while (q.get() != null) {
+          long t0 = System.nanoTime();
+          while (System.nanoTime() - t0 < 200_000) {
+            Thread.onSpinWait();   // 0.2 ms of work: enough to prefetch, little enough to be recalled
+          }
+          mine++;
+        }
+        counts.put(mine);
+      }));
+    }
+    for (int i = 0; i < n; i++) {
+      q.put(i);
+    }
+    q.put(null);
+    q.put(null);
+    assertEquals(n, counts.get() + counts.get(), "items taken before both consumers took a sentinel");
+    for (Peer p : peers) {
+      assertEquals(0, p.join());
+    }
+  }
+
+  @Test
   void getNowait_onEmpty_raisesEmptyAtOnce() {
     Queue<Object> q = Multiprocessing.queue();
     long t0 = System.nanoTime();
