@@ -383,7 +383,7 @@ public final class QueueHome {
     int bytes = 0;
     List<Stream> all = new ArrayList<>(streams.values());
     for (int k = 0; k < all.size() && batch.size() < n; k++) {
-      Stream s = all.get((cursor + k) % all.size());
+      Stream s = all.get(Math.floorMod(cursor + k, all.size()));
       while (batch.size() < n && !s.items.isEmpty() && (batch.isEmpty() || bytes + s.items.peek().length <= BATCH_BYTES)) {
         boolean prefetch = c.delivered >= c.getters;
         if (!openTo(s, c, prefetch)) {
@@ -405,7 +405,7 @@ public final class QueueHome {
         streams.remove(s.producer, s);
       }
     }
-    cursor++;
+    cursor = Math.floorMod(cursor + 1, Math.max(1, all.size()));
   }
 
   /**
