@@ -50,7 +50,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * takes a producer's sentinel, every earlier item of that producer has been taken or is on its
  * way to a caller already waiting in {@code get}. The one exception: an item on its way to a
  * {@code get} that times out just before it arrives goes back to the head and may be taken after
- * later ones.
+ * later ones. A {@code get} that does not wait raises {@link Empty} while the only items left are
+ * bound to another consumer's prefetch (they come free within about a millisecond once that
+ * consumer takes them or goes idle).
  *
  * <p><b>Exactness.</b> {@link #qsize()} asks the queue's home: items put and not yet got,
  * counting the caller's own puts and gets exactly (they are flushed first), other processes' as

@@ -102,6 +102,41 @@ abstract class QueueContract {
   }
 
   @Test
+  void consumerStopsHoldingPrefetchTwice_nextConsumerIsServedBothTimes() throws Exception {
+    Queue<Integer> q = Multiprocessing.queue();
+    SimpleQueue<Integer> lastTaken = Multiprocessing.simpleQueue();
+    SimpleQueue<String> go = Multiprocessing.simpleQueue();
+    int n = 30_000;
+    for (int i = 0; i < n; i++) {
+      q.put(i);
+    }
+    Peer p = peer().start(() -> {
+      int x = -1;
+      for (int i = 0; i < 5_000; i++) {
+        x = q.get();
+      }
+      lastTaken.put(x);
+      go.get();   // idle with its prefetch: the other consumer's get makes it hand back
+      for (int i = 0; i < 300; i++) {
+        x = q.get();
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 150_000) {
+          Thread.onSpinWait();   // some work per item: the window regrows by doubling only
+        }
+      }
+      lastTaken.put(x);
+      go.get();   // idle again, with a smaller prefetch than the first time
+    });
+    int last = lastTaken.get();
+    assertEquals(last + 1, q.get(true, 30));
+    go.put("more");
+    last = lastTaken.get();
+    assertEquals(last + 1, q.get(true, 30), "the second hand-back came");
+    go.put("end");
+    assertEquals(0, p.join());
+  }
+
+  @Test
   void consumersWithWorkPerItem_stopAtSentinels_everyItemTaken() throws Exception {
     Queue<Integer> q = Multiprocessing.queue();
     SimpleQueue<Integer> counts = Multiprocessing.simpleQueue();

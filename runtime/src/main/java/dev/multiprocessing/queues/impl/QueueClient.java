@@ -39,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * millisecond for a fast one: until then, the home keeps the item and re-queues it if this JVM
  * dies. A {@code get} that cannot wait (no block,
  * or a timeout of zero or below) sends a probe behind its demand: the home answers it after
- * whatever it could deliver, so "empty" means the home had nothing, not that nothing was local.
+ * whatever it could deliver, so "empty" means the home had nothing it could give this consumer
+ * (nothing at all, or only items bound to another consumer's prefetch), not that nothing was local.
  * All state is guarded by {@link #lock}; waiting callers are promises completed outside it.
  */
 public final class QueueClient {
@@ -362,7 +363,7 @@ public final class QueueClient {
     try {
       removed = getters.remove(g);
       if (removed) {
-        cancelDemandIfIdle();
+        callersLeft();
       }
     } finally {
       lock.unlock();
@@ -383,16 +384,24 @@ public final class QueueClient {
           empty.add(g);
         }
       }
-      cancelDemandIfIdle();
+      if (!empty.isEmpty()) {
+        callersLeft();
+      }
     } finally {
       lock.unlock();
     }
     empty.forEach(g -> g.promise.fail(new Empty("the queue is empty")));
   }
 
-  /** Nobody waits here any more: hand back what is on its way, so other consumers get it. */
-  private void cancelDemandIfIdle() {
-    if (getters.isEmpty() && buffer.isEmpty() && limitSent > received) {
+  /**
+   * Callers left without an item (a timeout, or a probe answered empty). The home takes the
+   * deliveries it was told would meet waiting callers as taken on arrival, so they do not bind
+   * their producer's stream; with fewer callers, one could now stay in the buffer unbound. So
+   * everything on its way goes back and the demand starts afresh: at once while other callers
+   * wait, and when nobody waits, if anything is on its way (other consumers get it).
+   */
+  private void callersLeft() {
+    if (buffer.isEmpty() && (!getters.isEmpty() || limitSent > received)) {
       releaseBuffer();
     }
   }
@@ -449,8 +458,9 @@ public final class QueueClient {
    * taken an item for {@link #IDLE_NANOS} gives everything back. It looks again every 2 ms for as
    * long as it holds items: a consumer that stops at its sentinel with items still on their way,
    * or right after a check, must not keep them from the others until it exits. One series of
-   * checks at a time; it ends when nothing is held here any more, or when a prefetch delivery
-   * shows that nobody waits in vain now (the home extends prefetch only then).
+   * checks at a time; it ends when nothing is held here any more, when this consumer waits in get
+   * itself (the home may recall it again after its next Demand), when it hands back, or when a
+   * prefetch delivery shows that nobody waits in vain now (the home extends prefetch only then).
    */
   private void onRecall(Recall r) {
     lock.lock();
@@ -470,7 +480,8 @@ public final class QueueClient {
     if (series != recallSeries) {
       return;   // ended by a prefetch delivery, or superseded
     }
-    if (r.gen() != gen || dead != null || (buffer.isEmpty() && limitSent == received)) {
+    if (r.gen() != gen || dead != null || buffer.isEmpty() && (limitSent == received || !getters.isEmpty())) {
+      // nothing held, or this consumer waits itself: its next Demand lets the home recall it again
       recallChecking = false;
       return;
     }
@@ -495,6 +506,8 @@ public final class QueueClient {
     tasksPending = 0;
     ackedSent = consumed;
     gen++;
+    recallChecking = false;   // a Recall for the new generation starts its own series
+    recallSeries++;
     buffer.clear();
     received = consumed;
     limitSent = consumed;

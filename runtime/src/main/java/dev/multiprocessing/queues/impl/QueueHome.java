@@ -250,6 +250,7 @@ public final class QueueHome {
       return;
     }
     consumed(c, d.consumed(), d.tasksDone());
+    c.recalledAt = -1;   // active again: if it comes to hold items someone needs, recall it anew
     if (d.gen() == c.gen) {
       c.limit = d.limit();
       c.getters = d.getters();
@@ -294,6 +295,7 @@ public final class QueueHome {
     c.delivered = c.acked;
     c.limit = c.acked;
     c.getters = c.acked;
+    c.recalledAt = -1;
     c.gen = newGen;
     waiting.remove(c);
     dispatch();
