@@ -65,9 +65,7 @@ class ProcessQueueTest extends QueueContract {
     Queue<Integer> q = Multiprocessing.queue();
     SimpleQueue<Integer> report = Multiprocessing.simpleQueue();
     int n = 20_000;
-    for (int i = 0; i < n; i++) {
-      q.put(i);
-    }
+    putRange(q, n);
     Peer p = peer().start(() -> {
       int got = 0;
       for (int i = 0; i < 5_000; i++) {

@@ -81,16 +81,9 @@ abstract class QueueContract {
     SimpleQueue<Integer> lastTaken = Multiprocessing.simpleQueue();
     SimpleQueue<String> end = Multiprocessing.simpleQueue();
     int n = 20_000;
-    int first = 5_000;
-    for (int i = 0; i < n; i++) {
-      q.put(i);
-    }
+    putRange(q, n);
     Peer p = peer().start(() -> {
-      int x = -1;
-      for (int i = 0; i < first; i++) {
-        x = q.get();   // a tight loop: its prefetch window grows well beyond what it takes
-      }
-      lastTaken.put(x);
+      lastTaken.put(take(q, 5_000, 0));   // a tight loop: its prefetch grows beyond what it takes
       end.get();       // alive and idle, holding whatever it prefetched, until told to end
     });
     int last = lastTaken.get();
@@ -106,25 +99,11 @@ abstract class QueueContract {
     Queue<Integer> q = Multiprocessing.queue();
     SimpleQueue<Integer> lastTaken = Multiprocessing.simpleQueue();
     SimpleQueue<String> go = Multiprocessing.simpleQueue();
-    int n = 30_000;
-    for (int i = 0; i < n; i++) {
-      q.put(i);
-    }
+    putRange(q, 30_000);
     Peer p = peer().start(() -> {
-      int x = -1;
-      for (int i = 0; i < 5_000; i++) {
-        x = q.get();
-      }
-      lastTaken.put(x);
+      lastTaken.put(take(q, 5_000, 0));
       go.get();   // idle with its prefetch: the other consumer's get makes it hand back
-      for (int i = 0; i < 300; i++) {
-        x = q.get();
-        long t0 = System.nanoTime();
-        while (System.nanoTime() - t0 < 150_000) {
-          Thread.onSpinWait();   // some work per item: the window regrows by doubling only
-        }
-      }
-      lastTaken.put(x);
+      lastTaken.put(take(q, 300, 150_000));   // with work per item the window regrows by doubling only
       go.get();   // idle again, with a smaller prefetch than the first time
     });
     int last = lastTaken.get();
@@ -146,18 +125,13 @@ abstract class QueueContract {
       peers.add(peer().start(() -> {
         int mine = 0;
         while (q.get() != null) {
-          long t0 = System.nanoTime();
-          while (System.nanoTime() - t0 < 200_000) {
-            Thread.onSpinWait();   // 0.2 ms of work: enough to prefetch, little enough to be recalled
-          }
+          work(200_000);   // 0.2 ms: enough to prefetch, little enough to be recalled
           mine++;
         }
         counts.put(mine);
       }));
     }
-    for (int i = 0; i < n; i++) {
-      q.put(i);
-    }
+    putRange(q, n);
     q.put(null);
     q.put(null);
     assertEquals(n, counts.get() + counts.get(), "items taken before both consumers took a sentinel");
@@ -395,5 +369,30 @@ abstract class QueueContract {
     f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     assertEquals(2, q.get());
     assertEquals(0, p.join());
+  }
+
+  /** Puts {@code 0 .. n-1}. */
+  static void putRange(Queue<Integer> q, int n) {
+    for (int i = 0; i < n; i++) {
+      q.put(i);
+    }
+  }
+
+  /** Takes {@code count} items, with {@code workNanos} of busy work after each; returns the last. */
+  static int take(Queue<Integer> q, int count, long workNanos) {
+    int x = -1;
+    for (int i = 0; i < count; i++) {
+      x = q.get();
+      work(workNanos);
+    }
+    return x;
+  }
+
+  /** Busy work: a consumer's time per item, without sleeping (which would make it look idle). */
+  static void work(long nanos) {
+    long t0 = System.nanoTime();
+    while (System.nanoTime() - t0 < nanos) {
+      Thread.onSpinWait();
+    }
   }
 }
