@@ -416,8 +416,7 @@ public final class QueueClient {
       }
       received += it.items().size();
       if (it.prefetch() && recallChecking) {
-        recallChecking = false;
-        recallSeries++;
+        endRecallSeries();
       }
       consumers = it.consumers();
       homeBacklog = it.backlog();
@@ -482,12 +481,11 @@ public final class QueueClient {
     }
     if (r.gen() != gen || dead != null || buffer.isEmpty() && (limitSent == received || !getters.isEmpty())) {
       // nothing held, or this consumer waits itself: its next Demand lets the home recall it again
-      recallChecking = false;
+      endRecallSeries();
       return;
     }
     if (getters.isEmpty() && System.nanoTime() - lastTake >= IDLE_NANOS) {
-      recallChecking = false;
-      releaseBuffer();
+      releaseBuffer();   // ends the series
       return;
     }
     rt.vertx().setTimer(2, t -> {
@@ -500,14 +498,19 @@ public final class QueueClient {
     });
   }
 
+  /** Stops the running series of recall checks (its pending timer finds a newer number); under the lock. */
+  private void endRecallSeries() {
+    recallChecking = false;
+    recallSeries++;
+  }
+
   /** Hands every received but unconsumed item back to the home; under the lock. */
   private void releaseBuffer() {
     control.add(new Release(clientId, gen, consumed, tasksPending));
     tasksPending = 0;
     ackedSent = consumed;
     gen++;
-    recallChecking = false;   // a Recall for the new generation starts its own series
-    recallSeries++;
+    endRecallSeries();   // a Recall for the new generation starts its own series
     buffer.clear();
     received = consumed;
     limitSent = consumed;

@@ -90,9 +90,14 @@ public final class QueueHome {
       return limit > delivered;
     }
 
+    /** The running total up to which deliveries go to callers waiting in get. */
+    long forCallers() {
+      return Math.min(getters, limit);
+    }
+
     /** Whether a caller waits in get here that no delivery covers yet. */
     boolean starving() {
-      return Math.min(getters, limit) > delivered;
+      return forCallers() > delivered;
     }
   }
 
@@ -353,7 +358,7 @@ public final class QueueHome {
     }
     boolean starving = false;
     for (Client c : waiting) {
-      deliver(c, Math.min(c.getters, c.limit), false);
+      deliver(c, c.forCallers(), false);
       starving |= c.starving();
     }
     if (!starving) {
