@@ -1,14 +1,10 @@
 package dev.multiprocessing.connection.impl;
 
 import io.vertx.core.buffer.Buffer;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +31,9 @@ import java.util.stream.Stream;
  * it always does for control (moves) and as the fallback. Frames sent over both paths are safe
  * because the pipe protocol numbers its data frames and orders its control frames by epochs.
  * Writers write from their own thread (a user thread, or the end's context when it flushes a
- * batch), under the connection's lock. Each accepted connection has a reader thread that hands
- * frames to the end registered for the inbox; readers never write, so two JVMs can never block
+ * batch), under the connection's lock. Each accepted connection ({@link Inbound}) is read by a
+ * thread blocked in {@code recv} on one of its ends, or by its reader thread, and frames go to the
+ * end registered for their inbox; a thread never writes while it reads, so two JVMs can never block
  * each other's readers. Socket directories of JVMs that no longer run are removed at start.
  */
 final class LocalChannels {
@@ -58,8 +55,6 @@ final class LocalChannels {
 
   private final Path root;
   private final String selfNode;
-  /** Per writing JVM: completes when its connection ends, i.e. all it wrote has been read. */
-  private static final Map<String, io.vertx.core.Promise<Void>> DRAINED = new ConcurrentHashMap<>();
   private final Map<String, Object> out = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean lingering = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean enabled;
@@ -218,41 +213,10 @@ final class LocalChannels {
       try {
         SocketChannel ch = server.accept();
         ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
-        daemon(READER, () -> read(ch));
+        Inbound in = new Inbound(ch);
+        daemon(READER, in::run);
       } catch (IOException e) {
         return;
-      }
-    }
-  }
-
-  /**
-   * {@code [total:4][inboxLength:2][inbox][frames]} until the writer's JVM closes or dies. The
-   * first message, to the empty inbox, names the writer's node.
-   */
-  private static void read(SocketChannel ch) {
-    io.vertx.core.Promise<Void> drained = null;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16))) {
-      while (true) {
-        int total = in.readInt();
-        byte[] name = new byte[in.readUnsignedShort()];
-        in.readFully(name);
-        int size = total - 2 - name.length;
-        if (name.length == 0) {
-          byte[] node = new byte[size];
-          in.readFully(node);
-          drained = io.vertx.core.Promise.promise();
-          DRAINED.put(new String(node, StandardCharsets.UTF_8), drained);
-        } else {
-          readFrames(in, new String(name, StandardCharsets.UTF_8), size);
-        }
-      }
-    } catch (EOFException e) {
-      // the writer's JVM closed the connection or ended
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "pipe socket reader stopped", e);
-    } finally {
-      if (drained != null) {
-        drained.tryComplete();
       }
     }
   }
@@ -264,13 +228,13 @@ final class LocalChannels {
    * which may overtake the last frames still in the socket.
    */
   static io.vertx.core.Future<Void> drained(io.vertx.core.Vertx vertx, String node) {
-    io.vertx.core.Promise<Void> p = DRAINED.get(node);
-    if (p == null || p.future().isComplete()) {
-      return io.vertx.core.Future.succeededFuture();
+    io.vertx.core.Future<Void> all = Inbound.drained(node);
+    if (all.isComplete()) {
+      return all;
     }
     io.vertx.core.Promise<Void> bounded = io.vertx.core.Promise.promise();
     long timer = vertx.setTimer(5_000, t -> bounded.tryComplete());
-    p.future().onComplete(x -> {
+    all.onComplete(x -> {
       vertx.cancelTimer(timer);
       bounded.tryComplete();
     });
@@ -284,50 +248,7 @@ final class LocalChannels {
 
   /** Whether the caller is a socket reader, which must never write (see the class comment). */
   static boolean isReaderThread() {
-    return Thread.currentThread().getName().equals(READER);
-  }
-
-  /**
-   * Reads {@code size} bytes of frames for {@code inbox} and hands them to their end. A message
-   * that is one large data frame is read straight into the array the end keeps (each extra copy
-   * of a 1 MiB message also makes garbage that a child's small heap pays for in collections).
-   */
-  private static void readFrames(DataInputStream in, String inbox, int size) throws IOException {
-    byte[] head = null;
-    if (size >= Frames.LARGE) {
-      head = new byte[Frames.HEADER];
-      in.readFully(head);
-      ByteBuffer h = ByteBuffer.wrap(head);
-      if (h.get(0) == Frames.DATA && Frames.HEADER + h.getInt(9) == size) {
-        byte[] payload = new byte[size - Frames.HEADER];
-        in.readFully(payload);
-        deliver(inbox, end -> end.onChannelData(h.getLong(1), payload));
-        return;
-      }
-    }
-    byte[] frames = new byte[size];
-    int from = 0;
-    if (head != null) {
-      System.arraycopy(head, 0, frames, 0, head.length);
-      from = head.length;
-    }
-    in.readFully(frames, from, size - from);
-    Buffer wrapped = io.vertx.core.internal.buffer.BufferInternal.buffer(io.netty.buffer.Unpooled.wrappedBuffer(frames));
-    deliver(inbox, end -> end.onChannelBuffer(wrapped));
-  }
-
-  /** Hands frames to their end; a failure there must not stop this connection's other ends. */
-  private static void deliver(String inbox, java.util.function.Consumer<PipeEnd> handOver) {
-    PipeEnd end = INBOXES.get(inbox);
-    if (end == null) {
-      LOG.fine(() -> "frames for " + inbox + ", which is not here (closed): dropped");
-      return;
-    }
-    try {
-      handOver.accept(end);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "pipe end " + inbox + " failed on frames from the socket", e);
-    }
+    return FrameReader.delivering() || Thread.currentThread().getName().equals(READER);
   }
 
   private static void daemon(String name, Runnable r) {

@@ -105,6 +105,10 @@ public final class PipeEnd {
    */
   private final List<Object> direct = new ArrayList<>();
 
+  /** The selector a blocked {@code recv} waits in while it reads the socket itself ({@link Inbound}), and its thread. */
+  private java.nio.channels.Selector selecting;
+  private Thread selectingThread;
+
   /**
    * A large data frame sent from the caller's array: written before {@code send} returns, so the
    * array needs no copy (its contents are what the caller passed, as long as the call lasts).
@@ -258,6 +262,7 @@ public final class PipeEnd {
       long deadline = System.nanoTime() + (long) Math.min(timeoutSeconds * 1e9, Long.MAX_VALUE / 4.0);
       while (!pendingSends.isEmpty() || !hasCredit(length)) {
         askCreditLocked(length);
+        needPeerFramesLocked();
         if (!changed.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
             && System.nanoTime() >= deadline) {
           throw new dev.multiprocessing.TimeoutError("send timed out waiting for the receiver");
@@ -286,6 +291,7 @@ public final class PipeEnd {
       Promise<Void> p = Promise.promise();
       pendingSends.add(new PendingSend(data, p));
       askCreditLocked(pendingSends.peek().data().length);
+      needPeerFramesLocked();
       return p.future();
     } finally {
       unlockAndSend();
@@ -473,6 +479,7 @@ public final class PipeEnd {
 
   private void wakeFromChannelLocked() {
     changed.signalAll();
+    wakeSelectingLocked();
     if (!readers.isEmpty() || !readyWatchers.isEmpty()) {
       ctx.runOnContext(v -> onBuffer(Buffer.buffer()));
     }
@@ -612,6 +619,7 @@ public final class PipeEnd {
   /** Wakes blocking waiters and completes async readers and watchers, in order. */
   private void changedLocked() {
     changed.signalAll();
+    wakeSelectingLocked();
     while (!readers.isEmpty() && (!ready.isEmpty() || eofLocked())) {
       Promise<byte[]> r = readers.poll();
       if (!ready.isEmpty()) {
@@ -624,6 +632,21 @@ public final class PipeEnd {
       List<Promise<Void>> ws = new ArrayList<>(readyWatchers);
       readyWatchers.clear();
       ws.forEach(Promise::tryComplete);
+    }
+  }
+
+  /** A {@code recv} that reads the socket itself waits in a selector, not on {@link #changed}. */
+  private void wakeSelectingLocked() {
+    if (selecting != null && selectingThread != Thread.currentThread()) {
+      selecting.wakeup();
+    }
+  }
+
+  /** Something other than a blocked {@code recv} waits for the peer's frames: they must be read now. */
+  private void needPeerFramesLocked() {
+    Inbound in = Inbound.from(peerNode);
+    if (in != null) {
+      in.revokeIfIdle();
     }
   }
 
@@ -721,6 +744,7 @@ public final class PipeEnd {
       }
       Promise<byte[]> p = Promise.promise();
       readers.add(p);
+      needPeerFramesLocked();
       return p.future();
     } finally {
       lock.unlock();
@@ -748,27 +772,72 @@ public final class PipeEnd {
       }
       Promise<Void> p = Promise.promise();
       readyWatchers.add(p);
+      needPeerFramesLocked();
       return p.future();
     } finally {
       lock.unlock();
     }
   }
 
+  /**
+   * Waits until a message or EOF is here. When the peer's JVM writes to this JVM's socket and no
+   * other thread is reading it, this thread reads it itself ({@link Inbound}); otherwise frames are
+   * handed to it. Even with no time left it reads once: {@code poll()} sees what has arrived.
+   */
   private boolean awaitReadableLocked(double timeoutSeconds) {
     long deadline = System.nanoTime() + (long) Math.min(Math.max(0, timeoutSeconds) * 1e9, Long.MAX_VALUE / 4.0);
+    Inbound leased = null;
     try {
       while (ready.isEmpty() && !eofLocked()) {
         long left = deadline - System.nanoTime();
-        if (left <= 0) {
+        leased = leaseFor(leased);
+        if (leased != null) {
+          readSelfLocked(leased, Math.max(0, left));
+        } else if (left > 0) {
+          changed.awaitNanos(left);
+        }
+        checkReadable();
+        if (left <= 0 && ready.isEmpty() && !eofLocked()) {
           return false;
         }
-        changed.awaitNanos(left);
-        checkReadable();
       }
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProcessError("interrupted while waiting for a message", e);
+    } finally {
+      if (leased != null) {
+        leased.release();
+      }
+    }
+  }
+
+  /** The lease of the connection the peer writes on, kept from the last turn if it still is that one. */
+  private Inbound leaseFor(Inbound held) {
+    Inbound in = lock.getHoldCount() == 1 ? Inbound.from(peerNode) : null;
+    if (in == held) {
+      return held;
+    }
+    if (held != null) {
+      held.release();
+    }
+    return in != null && in.lease() ? in : null;
+  }
+
+  /** Reads the socket for up to {@code nanos}, without this end's lock (delivering frames takes it). */
+  private void readSelfLocked(Inbound in, long nanos) throws InterruptedException {
+    selecting = Inbound.waiterSelector();
+    selectingThread = Thread.currentThread();
+    lock.unlock();
+    try {
+      in.readFor(nanos);
+    } finally {
+      lock.lock();
+      selecting = null;
+      selectingThread = null;
+    }
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
     }
   }
 
