@@ -339,4 +339,80 @@ abstract class PipeContract {
     assertEquals("two", readers.get(2).recv());
     assertEquals(0, p.join());
   }
+
+  /** Two threads each blocked in recv on a pipe from the same peer: one reads the shared socket for both. */
+  @Test
+  void twoThreadsReceiving_pipesFromOnePeer_eachGetsItsMessagesInOrder() throws Exception {
+    Pipe a = Multiprocessing.pipe(false);
+    Pipe b = Multiprocessing.pipe(false);
+    Connection wa = a.conn2();
+    Connection wb = b.conn2();
+    int n = 5_000;
+    java.util.concurrent.CompletableFuture<Object> other = new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        for (int i = 0; i < n; i++) {
+          assertEquals(-i, b.conn1().recv());
+        }
+        other.complete("ok");
+      } catch (Throwable e) {
+        other.completeExceptionally(e);
+      }
+    });
+    t.start();
+    Peer p = peer().start(() -> {
+      for (int i = 0; i < n; i++) {
+        wa.send(i);
+        wb.send(-i);
+      }
+    });
+    for (int i = 0; i < n; i++) {
+      assertEquals(i, a.conn1().recv());
+    }
+    assertEquals("ok", other.get(60, TimeUnit.SECONDS));
+    assertEquals(0, p.join());
+  }
+
+  /** Python's send has written when it returns: once the peer says it sent, poll() sees the message. */
+  @Test
+  void poll_afterThePeerSignalsItSent_seesTheMessage() throws Exception {
+    Pipe data = Multiprocessing.pipe(false);
+    Pipe go = Multiprocessing.pipe(false);
+    dev.multiprocessing.synchronize.Event sent = Multiprocessing.event();
+    Connection w = data.conn2();
+    Connection goReader = go.conn1();
+    Peer p = peer().start(() -> {
+      w.send("first");
+      goReader.recv();
+      w.send("second");
+      sent.set();
+    });
+    assertEquals("first", data.conn1().recv());
+    go.conn2().send("go");
+    assertTrue(sent.await(30));
+    assertTrue(data.conn1().poll(), "the message sent before the signal is readable");
+    assertEquals("second", data.conn1().recv());
+    assertEquals(0, p.join());
+  }
+
+  /** After a blocking recv, an async receive on another pipe from the same peer is still served. */
+  @Test
+  void recvAsync_afterBlockingRecvFromSamePeer_completes() throws Exception {
+    Pipe first = Multiprocessing.pipe(false);
+    Pipe second = Multiprocessing.pipe(false);
+    Connection w1 = first.conn2();
+    Connection w2 = second.conn2();
+    Pipe go = Multiprocessing.pipe(false);
+    Connection goIn = go.conn1();
+    Peer p = peer().start(() -> {
+      w1.send("blocking");
+      goIn.recv();
+      w2.send("async");
+    });
+    assertEquals("blocking", first.conn1().recv());
+    Future<Object> f = second.conn1().recvAsync();
+    go.conn2().send("go");
+    assertEquals("async", f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+    assertEquals(0, p.join());
+  }
 }

@@ -52,6 +52,7 @@ final class FrameReader {
    * bytes read (0: nothing was there), or -1 once the writer has closed the connection.
    */
   int readAvailable(ReadableByteChannel ch) throws IOException {
+    Boolean outer = DELIVERING.get();
     DELIVERING.set(Boolean.TRUE);
     try {
       int total = 0;
@@ -66,7 +67,9 @@ final class FrameReader {
         }
       }
     } finally {
-      DELIVERING.remove();
+      if (outer == null) {
+        DELIVERING.remove();
+      }
     }
   }
 
@@ -169,15 +172,31 @@ final class FrameReader {
 
   /** Hands frames to their end; a failure there must not stop this connection's other ends. */
   private static void deliver(String inbox, Consumer<PipeEnd> handOver) {
+    if (!deliverHere(inbox, handOver)) {
+      LOG.fine(() -> "frames for " + inbox + ", which is not here (closed): dropped");
+    }
+  }
+
+  /**
+   * Hands frames to the end of this JVM at {@code inbox}, from the calling thread, which counts as
+   * a reader meanwhile (it must not write to a socket); false if no end here has that inbox.
+   */
+  static boolean deliverHere(String inbox, Consumer<PipeEnd> handOver) {
     PipeEnd end = LocalChannels.INBOXES.get(inbox);
     if (end == null) {
-      LOG.fine(() -> "frames for " + inbox + ", which is not here (closed): dropped");
-      return;
+      return false;
     }
+    Boolean outer = DELIVERING.get();
+    DELIVERING.set(Boolean.TRUE);
     try {
       handOver.accept(end);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "pipe end " + inbox + " failed on frames from the socket", e);
+      LOG.log(Level.WARNING, "pipe end " + inbox + " failed on frames handed to it", e);
+    } finally {
+      if (outer == null) {
+        DELIVERING.remove();
+      }
     }
+    return true;
   }
 }

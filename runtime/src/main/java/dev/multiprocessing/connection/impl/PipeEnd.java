@@ -418,14 +418,26 @@ public final class PipeEnd {
   }
 
   private void transmitLarge(String to, String toNode, Large l) {
-    if (toNode.equals(rt.nodeId()) || !LocalChannels.get(rt.nodeId()).send(toNode, to, Frames.DATA, l.seq(), l.data(), l.offset(), l.length())) {
+    if (toNode.equals(rt.nodeId())) {
+      byte[] copy = java.util.Arrays.copyOfRange(l.data(), l.offset(), l.offset() + l.length());
+      if (!FrameReader.deliverHere(to, end -> end.onChannelData(l.seq(), copy))) {
+        rt.vertx().eventBus().send(to, l.asFrame());
+      }
+    } else if (!LocalChannels.get(rt.nodeId()).send(toNode, to, Frames.DATA, l.seq(), l.data(), l.offset(), l.length())) {
       rt.vertx().eventBus().send(to, l.asFrame());
     }
   }
 
-  /** Over this host's socket when the peer's JVM runs here, else over the event bus. */
+  /**
+   * To an end of this JVM at once (Python's {@code send} has written when it returns), over this
+   * host's socket when the peer's JVM runs here, else over the event bus.
+   */
   private void transmit(String to, String toNode, Buffer frames) {
-    if (toNode.equals(rt.nodeId()) || !LocalChannels.get(rt.nodeId()).send(toNode, to, frames)) {
+    if (toNode.equals(rt.nodeId())) {
+      if (!FrameReader.deliverHere(to, end -> end.onChannelBuffer(frames))) {
+        rt.vertx().eventBus().send(to, frames);
+      }
+    } else if (!LocalChannels.get(rt.nodeId()).send(toNode, to, frames)) {
       rt.vertx().eventBus().send(to, frames);
     }
   }
