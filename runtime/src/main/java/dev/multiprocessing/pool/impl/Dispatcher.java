@@ -30,14 +30,14 @@ import java.util.function.Consumer;
  * results, a worker's exit) runs {@link #pump} under this object's lock, which sends chunks straight
  * to the least-loaded ready worker: no extra hop, so {@code applyAsync(...).get()} costs one
  * event-bus round trip. Throughput comes from pipelining: each worker holds chunks ahead, two
- * messages' worth and about 4 ms of work at least (the time this JVM takes to answer a result is
- * hidden behind running chunks), and when the backlog is deep several chunks travel in one message
+ * messages' worth and about 12 ms of work at least (workers report in groups up to 5 ms apart,
+ * and the time this JVM takes to answer them is hidden behind running chunks), and when the backlog is deep several chunks travel in one message
  * (up to 64). Only for fast chunks, though: while a job's chunks take more than 5 ms in the worker
  * (or while that is unknown: before the first result of a function's first job), a worker holds
  * one at a time, so that no chunk waits behind a long one while another worker is idle (Python's
  * workers pull from a shared queue and never have that problem). A job that is fast by its
- * function's earlier jobs ({@link RunTimes}) but has no result of its own yet goes two at a time:
- * the pipeline starts at once, and a wrong guess holds back at most one chunk per worker. Each worker
+ * function's earlier jobs ({@link RunTimes}) but has no result of its own yet goes up to four at a
+ * time: the pipeline starts at once, and a wrong guess holds back at most three chunks per worker. Each worker
  * marks the chunk it is running in a {@link RunningMark} that outlives it: when it dies, exactly
  * that chunk fails (with its exit code) or, with retries on, runs again; the other chunks it held
  * (including ones it had finished but not yet reported, which therefore run again) go back to
@@ -53,6 +53,8 @@ public final class Dispatcher {
   private static final AtomicLong JOB_IDS = new AtomicLong();
   private static final int MAX_BATCH = 64;
   private static final int EARLY_DEATHS_LIMIT = 3;
+  /** Chunks per worker of a job that is fast only by its function's history: a wrong guess holds back at most these. */
+  private static final int HISTORY_AHEAD = 4;
 
   private final Backend backend;
   private final String name;
@@ -276,7 +278,7 @@ public final class Dispatcher {
       int maxHeld = 1;
       boolean fast = !job.slow();
       if (fast && !job.measured()) {
-        maxHeld = 2; // fast by its function's history: one chunk ahead until its own first result
+        maxHeld = Math.min(HISTORY_AHEAD, job.aheadChunks()); // fast by its function's history
       } else if (fast) {
         cap = Math.max(1, Math.min(MAX_BATCH, backlog.size() / (4 * ready)));
         maxHeld = Math.max(2 * cap, job.aheadChunks());

@@ -75,12 +75,12 @@ final class Job {
   static final long SLOW_NANOS = 5_000_000;
 
   /**
-   * How much of a fast job's work a worker holds ahead: longer than the pool's JVM takes to
-   * answer a result with the next chunk. That takes 0.2 ms on an idle machine but 1-4 ms when the
-   * workers keep every core busy (the pool's event loop must wait for a time slice), and a worker
-   * that holds less sits idle in every such gap (pool_cpu: 0.7 ms chunks, 1-3 ms gaps).
+   * How much of a fast job's work a worker holds ahead: longer than the pool's JVM takes to learn
+   * of results and answer with more chunks. A worker reports in groups, up to 5 ms apart
+   * ({@link WorkerLoop}), and the pool's event loop, which answers, waits 1-4 ms for a time slice
+   * when the workers keep every core busy; a worker that holds less sits idle in each such gap.
    */
-  static final long AHEAD_NANOS = 4_000_000;
+  static final long AHEAD_NANOS = 12_000_000;
 
   /** How many chunks of this fast job a worker should hold: {@link #AHEAD_NANOS} of work, at least 2. */
   int aheadChunks() {
