@@ -50,6 +50,8 @@ final class Inbound {
   private boolean active;
   private long idleSince;
   private boolean revokeWanted;
+  /** The reader thread waits for the holder's release (it then starts the idle clock). */
+  private boolean waitingForRelease;
   private boolean ended;
 
   Inbound(SocketChannel ch) throws IOException {
@@ -116,14 +118,26 @@ final class Inbound {
     }
   }
 
-  /** Waits while a thread holds the lease, taking it back once idle for long enough; false once ended. */
+  /**
+   * Waits while a thread holds the lease, taking it back once it has been idle for
+   * {@link #IDLE_NANOS}; false once ended. While the holder is reading, this waits without a
+   * timeout (a thread blocked in {@code recv} for an hour costs no wake-ups); the holder's release
+   * wakes it then, at most about once per {@link #IDLE_NANOS} in a ping-pong.
+   */
   private synchronized boolean awaitLeaseBack() throws InterruptedException {
     while (!ended && lessee != null) {
-      if (!active && System.nanoTime() - idleSince >= IDLE_NANOS) {
+      if (active) {
+        waitingForRelease = true;
+        wait();
+        waitingForRelease = false;
+        continue;
+      }
+      long left = IDLE_NANOS - (System.nanoTime() - idleSince);
+      if (left <= 0) {
         lessee = null;
         break;
       }
-      wait(IDLE_NANOS / 1_000_000);
+      wait(Math.max(1, left / 1_000_000));
     }
     return !ended;
   }
@@ -188,6 +202,8 @@ final class Inbound {
     if (revokeWanted) {
       revokeWanted = false;
       lessee = null;
+      notifyAll();
+    } else if (waitingForRelease) {
       notifyAll();
     }
   }
