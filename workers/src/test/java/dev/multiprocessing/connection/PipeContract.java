@@ -415,4 +415,61 @@ abstract class PipeContract {
     assertEquals("async", f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
     assertEquals(0, p.join());
   }
+
+  /**
+   * Tokens travel round two pipes, each end forwarding from its recvAsync callback. The pipes are
+   * made on two threads, so that in one JVM their ends run callbacks on two event loops at once:
+   * a callback runs under its end's lock, and forwarding must not wait for the other loop's end.
+   */
+  @Test
+  void asyncRelaysOverTwoPipes_tokensCrossing_allArrive() throws Exception {
+    Pipe one = onNewThread(Multiprocessing::pipe);
+    Pipe two = onNewThread(Multiprocessing::pipe);
+    Connection f1 = one.conn2();
+    Connection f2 = two.conn2();
+    int hops = 2_000;
+    int tokens = 4;
+    Peer p = peer().start(() -> {
+      java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+      relay(f2, f1, hops, tokens * (hops / 2 + 1), done); // even values 0..hops
+      done.get(60, TimeUnit.SECONDS);
+    });
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    relay(one.conn1(), two.conn1(), hops, tokens * (hops / 2), done); // odd values 1..hops-1
+    for (int t = 0; t < tokens; t++) {
+      two.conn1().sendAsync(0);
+    }
+    done.get(60, TimeUnit.SECONDS);
+    assertEquals(0, p.join());
+  }
+
+  private static Pipe onNewThread(java.util.function.Supplier<Pipe> make) throws Exception {
+    return java.util.concurrent.CompletableFuture.supplyAsync(make, r -> new Thread(r).start()).get(30, TimeUnit.SECONDS);
+  }
+
+  /** Receives {@code expected} numbers on {@code from}, forwarding each m below {@code hops} as m + 1 on {@code to}. */
+  static void relay(Connection from, Connection to, int hops, int expected,
+      java.util.concurrent.CompletableFuture<Void> done) {
+    int[] seen = {0};
+    relayNext(from, to, hops, expected, seen, done);
+  }
+
+  private static void relayNext(Connection from, Connection to, int hops, int expected, int[] seen,
+      java.util.concurrent.CompletableFuture<Void> done) {
+    from.recvAsync().onComplete(ar -> {
+      if (ar.failed()) {
+        done.completeExceptionally(ar.cause());
+        return;
+      }
+      int m = (Integer) ar.result();
+      if (m < hops) {
+        to.sendAsync(m + 1);
+      }
+      if (++seen[0] == expected) {
+        done.complete(null);
+      } else {
+        relayNext(from, to, hops, expected, seen, done);
+      }
+    });
+  }
 }

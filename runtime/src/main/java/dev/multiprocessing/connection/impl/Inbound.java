@@ -52,6 +52,8 @@ final class Inbound {
   private boolean revokeWanted;
   /** The reader thread waits for the holder's release (it then starts the idle clock). */
   private boolean waitingForRelease;
+  /** Threads waiting in recv for frames of this connection that the active holder reads for them. */
+  private int withoutLease;
   private boolean ended;
 
   Inbound(SocketChannel ch) throws IOException {
@@ -199,13 +201,22 @@ final class Inbound {
     }
     active = false;
     idleSince = System.nanoTime();
-    if (revokeWanted) {
+    if (revokeWanted || withoutLease > 0) {
       revokeWanted = false;
       lessee = null;
       notifyAll();
     } else if (waitingForRelease) {
       notifyAll();
     }
+  }
+
+  /**
+   * A thread waits in {@code recv} ({@code +1}) or stops waiting ({@code -1}) for frames on this
+   * connection while another thread holds the lease: that holder passes it to the reader thread
+   * when it stops reading, so that the waiter's frames do not wait for the idle timeout.
+   */
+  synchronized void waitingWithoutLease(int delta) {
+    withoutLease += delta;
   }
 
   /** Something other than a blocking caller needs this connection read: the reader thread takes it. */
@@ -232,6 +243,7 @@ final class Inbound {
    * the connection has ended.
    */
   boolean readFor(long nanos) {
+    boolean open = false;
     reading.lock();
     try {
       if (nanos > 0) {
@@ -240,20 +252,24 @@ final class Inbound {
         w.sel.select(Math.max(1, (nanos + 999_999) / 1_000_000));
         w.sel.selectedKeys().clear();
       }
-      if (reader.readAvailable(ch) < 0) {
-        end();
-        return false;
-      }
-      return true;
+      open = reader.readAvailable(ch) >= 0;
     } catch (IOException | RuntimeException e) {
       if (!isEnded()) {
         LOG.log(Level.WARNING, "pipe socket read failed", e);
       }
-      end();
-      return false;
-    } finally {
+    } catch (Error e) {
       reading.unlock();
+      end(); // the parser may be half-way through a message: nothing after it can be read
+      throw e;
+    } finally {
+      if (reading.isHeldByCurrentThread()) {
+        reading.unlock();
+      }
     }
+    if (!open) {
+      end(); // outside the read lock: ending completes drained(), whose listeners take end locks
+    }
+    return open;
   }
 
   /**

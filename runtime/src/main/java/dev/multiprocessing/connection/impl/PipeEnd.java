@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One end of a pipe: an inbox address on the event bus, and the state of both directions.
@@ -48,7 +47,7 @@ public final class PipeEnd {
   private final MpRuntime rt;
   private final Context ctx;
   private final String inbox;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final EndLock lock = new EndLock();
   private final Condition changed = lock.newCondition();
   private MessageConsumer<Buffer> consumer;
 
@@ -418,12 +417,14 @@ public final class PipeEnd {
   }
 
   private void transmitLarge(String to, String toNode, Large l) {
+    boolean sent;
     if (toNode.equals(rt.nodeId())) {
-      byte[] copy = java.util.Arrays.copyOfRange(l.data(), l.offset(), l.offset() + l.length());
-      if (!FrameReader.deliverHere(to, end -> end.onChannelData(l.seq(), copy))) {
-        rt.vertx().eventBus().send(to, l.asFrame());
-      }
-    } else if (!LocalChannels.get(rt.nodeId()).send(toNode, to, Frames.DATA, l.seq(), l.data(), l.offset(), l.length())) {
+      sent = mayDeliverHere() && FrameReader.deliverHere(to,
+          end -> end.onChannelData(l.seq(), java.util.Arrays.copyOfRange(l.data(), l.offset(), l.offset() + l.length())));
+    } else {
+      sent = LocalChannels.get(rt.nodeId()).send(toNode, to, Frames.DATA, l.seq(), l.data(), l.offset(), l.length());
+    }
+    if (!sent) {
       rt.vertx().eventBus().send(to, l.asFrame());
     }
   }
@@ -434,12 +435,21 @@ public final class PipeEnd {
    */
   private void transmit(String to, String toNode, Buffer frames) {
     if (toNode.equals(rt.nodeId())) {
-      if (!FrameReader.deliverHere(to, end -> end.onChannelBuffer(frames))) {
+      if (!mayDeliverHere() || !FrameReader.deliverHere(to, end -> end.onChannelBuffer(frames))) {
         rt.vertx().eventBus().send(to, frames);
       }
     } else if (!LocalChannels.get(rt.nodeId()).send(toNode, to, frames)) {
       rt.vertx().eventBus().send(to, frames);
     }
+  }
+
+  /**
+   * Whether this thread may hand frames straight to an end of this JVM (taking its lock): not while
+   * it holds an end's lock (a callback run under one: two such threads could wait for each other's
+   * ends) nor while it hands over frames itself. Then the event bus carries them, later.
+   */
+  private static boolean mayDeliverHere() {
+    return EndLock.heldByThisThread() == 0 && !FrameReader.delivering();
   }
 
   // ---------------------------------------------------------------- receiving
@@ -802,11 +812,18 @@ public final class PipeEnd {
     try {
       while (ready.isEmpty() && !eofLocked()) {
         long left = deadline - System.nanoTime();
-        leased = leaseFor(leased);
+        Inbound in = mayReadSelfLocked() ? Inbound.from(peerNode) : null;
+        if (leased != null && leased != in) {
+          leased.release();
+          leased = null;
+        }
+        if (leased == null && in != null && in.lease()) {
+          leased = in;
+        }
         if (leased != null) {
           readSelfLocked(leased, Math.max(0, left));
         } else if (left > 0) {
-          changed.awaitNanos(left);
+          awaitChangedLocked(in, left);
         }
         checkReadable();
         if (left <= 0 && ready.isEmpty() && !eofLocked()) {
@@ -824,22 +841,36 @@ public final class PipeEnd {
     }
   }
 
-  /** The lease of the connection the peer writes on, kept from the last turn if it still is that one. */
-  private Inbound leaseFor(Inbound held) {
-    Inbound in = lock.getHoldCount() == 1 ? Inbound.from(peerNode) : null;
-    if (in == held) {
-      return held;
+  /**
+   * Whether this thread may read the socket itself: it holds this end's lock once and no other
+   * end's (a reader takes end locks to deliver), is not handing frames over already, and no other
+   * thread reads for this end.
+   */
+  private boolean mayReadSelfLocked() {
+    return lock.getHoldCount() == 1 && EndLock.heldByThisThread() == 1 && !FrameReader.delivering()
+        && selecting == null;
+  }
+
+  /** Waits to be handed frames; while another thread reads {@code busy}, it knows to pass the lease on. */
+  private void awaitChangedLocked(Inbound busy, long nanos) throws InterruptedException {
+    if (busy != null) {
+      busy.waitingWithoutLease(1);
     }
-    if (held != null) {
-      held.release();
+    try {
+      changed.awaitNanos(nanos);
+    } finally {
+      if (busy != null) {
+        busy.waitingWithoutLease(-1);
+      }
     }
-    return in != null && in.lease() ? in : null;
   }
 
   /** Reads the socket for up to {@code nanos}, without this end's lock (delivering frames takes it). */
   private void readSelfLocked(Inbound in, long nanos) throws InterruptedException {
-    selecting = Inbound.waiterSelector();
-    selectingThread = Thread.currentThread();
+    if (nanos > 0) {
+      selecting = Inbound.waiterSelector();
+      selectingThread = Thread.currentThread();
+    }
     lock.unlock();
     try {
       in.readFor(nanos);
