@@ -42,6 +42,11 @@ final class FrameReader {
     this.onWriterNamed = onWriterNamed;
   }
 
+  /** Whether a message larger than the buffer is half read (its rest is on its way). */
+  boolean inBigMessage() {
+    return big != null;
+  }
+
   /** Whether the calling thread is handing frames over (see {@link LocalChannels#isReaderThread}). */
   static boolean delivering() {
     return DELIVERING.get() != null;

@@ -246,13 +246,16 @@ final class Inbound {
     boolean open = false;
     reading.lock();
     try {
+      long deadline = System.nanoTime() + nanos;
       if (nanos > 0) {
-        Waiter w = WAITERS.get();
-        w.watch(ch);
-        w.sel.select(Math.max(1, (nanos + 999_999) / 1_000_000));
-        w.sel.selectedKeys().clear();
+        select(nanos);
       }
       open = reader.readAvailable(ch) >= 0;
+      // The rest of a large message is on its way: wait for it here rather than in a new turn.
+      while (open && reader.inBigMessage() && deadline - System.nanoTime() > 0) {
+        select(deadline - System.nanoTime());
+        open = reader.readAvailable(ch) >= 0;
+      }
     } catch (IOException | RuntimeException e) {
       if (!isEnded()) {
         LOG.log(Level.WARNING, "pipe socket read failed", e);
@@ -270,6 +273,14 @@ final class Inbound {
       end(); // outside the read lock: ending completes drained(), whose listeners take end locks
     }
     return open;
+  }
+
+  /** Waits in the calling thread's selector until the socket has bytes, a wake-up, or {@code nanos}. */
+  private void select(long nanos) throws IOException {
+    Waiter w = WAITERS.get();
+    w.watch(ch);
+    w.sel.select(Math.max(1, (nanos + 999_999) / 1_000_000));
+    w.sel.selectedKeys().clear();
   }
 
   /**
