@@ -239,11 +239,12 @@ final class Inbound {
 
   /**
    * For the lessee: waits up to {@code nanos} (none: does not wait) until the socket has bytes or
-   * the calling thread's selector is woken, then reads what has come and hands it over. False once
-   * the connection has ended.
+   * the calling thread's selector is woken, then reads what has come and hands it over. A read
+   * that finds the connection closed or broken ends it.
    */
-  boolean readFor(long nanos) {
+  void readFor(long nanos) {
     boolean open = false;
+    Error fatal = null;
     reading.lock();
     try {
       long deadline = System.nanoTime() + nanos;
@@ -257,22 +258,22 @@ final class Inbound {
         open = reader.readAvailable(ch) >= 0;
       }
     } catch (IOException | RuntimeException e) {
+      open = false;
       if (!isEnded()) {
         LOG.log(Level.WARNING, "pipe socket read failed", e);
       }
     } catch (Error e) {
-      reading.unlock();
-      end(); // the parser may be half-way through a message: nothing after it can be read
-      throw e;
+      fatal = e;
+      open = false; // the parser may be half-way through a message: nothing after it can be read
     } finally {
-      if (reading.isHeldByCurrentThread()) {
-        reading.unlock();
-      }
+      reading.unlock();
     }
     if (!open) {
       end(); // outside the read lock: ending completes drained(), whose listeners take end locks
     }
-    return open;
+    if (fatal != null) {
+      throw fatal;
+    }
   }
 
   /** Waits in the calling thread's selector until the socket has bytes, a wake-up, or {@code nanos}. */

@@ -442,11 +442,13 @@ public final class PipeEnd {
    * host's socket when the peer's JVM runs here, else over the event bus.
    */
   private void transmit(String to, String toNode, Buffer frames) {
+    boolean sent;
     if (toNode.equals(rt.nodeId())) {
-      if (!mayDeliverHere() || !FrameReader.deliverHere(to, end -> end.onChannelBuffer(frames))) {
-        rt.vertx().eventBus().send(to, frames);
-      }
-    } else if (!LocalChannels.get(rt.nodeId()).send(toNode, to, frames)) {
+      sent = mayDeliverHere() && FrameReader.deliverHere(to, end -> end.onChannelBuffer(frames));
+    } else {
+      sent = LocalChannels.get(rt.nodeId()).send(toNode, to, frames);
+    }
+    if (!sent) {
       rt.vertx().eventBus().send(to, frames);
     }
   }
@@ -865,24 +867,23 @@ public final class PipeEnd {
   /**
    * Whether a {@code recv} that reads the socket itself first polls it for {@link #SPIN_NANOS}
    * before it sleeps: only with more than one CPU (the peer must be able to answer meanwhile),
-   * when this end has sent since it last took a message (it waits for a reply; a reader of a
-   * stream would only chop the stream into more reads: 1 MiB messages went from about 2000 to
-   * 1300-1700 MiB/s), and while that has paid off lately. Unpinned on this 2-CPU machine a ping-pong round trip then
-   * takes 10-15 µs instead of 20-75 µs: when the two processes run on different CPUs, each
-   * wake-up otherwise crosses CPUs, and an idle virtual CPU takes tens of µs to wake.
+   * when this end has sent since it last took a message (it waits for a reply; the reader of a
+   * stream finds data waiting, or waits longer than a spin), and while that has paid off lately.
+   * Unpinned on this 2-CPU machine a ping-pong round trip then takes 10-15 µs instead of
+   * 20-75 µs: when the two processes run on different CPUs, each wake-up otherwise crosses CPUs,
+   * and an idle virtual CPU takes tens of µs to wake.
    */
   private boolean spinningLocked() {
     return MAY_SPIN && !tookSinceSend && (spinMisses < SPIN_MISSES || ++spinSkips % SPIN_RETRY == 0);
   }
 
   /**
-   * Whether this thread may read the socket itself: it holds this end's lock once and no other
-   * end's (a reader takes end locks to deliver), is not handing frames over already, and no other
+   * Whether this thread may read the socket itself: the one end lock it holds is this end's, once
+   * (a reader takes end locks to deliver), it is not handing frames over already, and no other
    * thread reads for this end.
    */
   private boolean mayReadSelfLocked() {
-    return lock.getHoldCount() == 1 && EndLock.heldByThisThread() == 1 && !FrameReader.delivering()
-        && selecting == null;
+    return EndLock.heldByThisThread() == 1 && !FrameReader.delivering() && selecting == null;
   }
 
   /** Waits to be handed frames; while another thread reads {@code busy}, it knows to pass the lease on. */

@@ -31,15 +31,16 @@ import java.util.function.Consumer;
  * to the least-loaded ready worker: no extra hop, so {@code applyAsync(...).get()} costs one
  * event-bus round trip. Throughput comes from pipelining: each worker holds chunks ahead, two
  * messages' worth and about 12 ms of work at least (workers report in groups up to 5 ms apart,
- * and the time this JVM takes to answer them is hidden behind running chunks), and when the backlog is deep several chunks travel in one message
- * (up to 64). Only for fast chunks, though: while a job's chunks take more than 5 ms in the worker
+ * and the time this JVM takes to answer them is hidden behind running chunks), and when the
+ * backlog is deep several chunks travel in one message (up to 64). Only for fast chunks, though: while a job's chunks take more than 5 ms in the worker
  * (or while that is unknown: before the first result of a function's first job), a worker holds
  * one at a time, so that no chunk waits behind a long one while another worker is idle (Python's
  * workers pull from a shared queue and never have that problem). A job that is fast by its
  * function's earlier jobs ({@link RunTimes}) but has no result of its own yet goes up to four at a
- * time: the pipeline starts at once, and a wrong guess holds back at most three chunks per worker. Each worker
- * marks the chunk it is running in a {@link RunningMark} that outlives it: when it dies, exactly
- * that chunk fails (with its exit code) or, with retries on, runs again; the other chunks it held
+ * time: the pipeline starts at once, and a wrong guess holds back at most three chunks per
+ * worker. Each worker marks the chunk it is running in a {@link RunningMark} that outlives it:
+ * when it dies, exactly that chunk fails (with its exit code) or, with retries on, runs again;
+ * the other chunks it held
  * (including ones it had finished but not yet reported, which therefore run again) go back to
  * the backlog, and a replacement starts. User code never runs under the lock: lazy inputs
  * (imap) are read a bounded number of chunks ahead on a feeder thread, and sinks and callbacks run

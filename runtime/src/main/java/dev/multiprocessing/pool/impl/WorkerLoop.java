@@ -23,10 +23,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * initializer, says hello to the pool, then runs the chunks it is sent, in order, until it is
  * told to stop (or has run its last batch under {@code maxtasksperchild}). Results go back in
  * groups: when nothing else is queued here, after 32 chunks, or 5 ms after the first result of the
- * group (a chunk that runs longer goes alone, at once); a job's first result here goes at once. Sending each result of a 1 ms chunk at once
- * wakes this JVM's event loop between chunks, on a CPU that the next chunk needs: in a probe
- * ({@code Pool(2)}, 8 chunks of 1-1.5 ms) that left 0.5-1.3 ms between chunks, and a map took 13 ms
- * (median) where running its chunks back to back takes 5-6 ms. The pool sends enough work ahead
+ * group (a chunk that runs longer goes alone, at once); a job's first result here goes at once.
+ * Sending each result of a 1 ms chunk at once woke this JVM's event loop between chunks, on a CPU
+ * that the next chunk needs: in a probe ({@code Pool(2)}, 8 chunks of 1-1.5 ms) that left
+ * 0.5-1.3 ms between chunks, and a map took 13 ms (median) where running its chunks back to back
+ * takes 5-6 ms. The pool sends enough work ahead
  * ({@link Job#AHEAD_NANOS}) that it never waits for a group. The {@link RunningMark} tells the pool
  * which chunk was running if this JVM dies meanwhile. The event loop queues incoming messages and
  * sends the results (a clustered send costs 0.1-0.5 ms of this JVM's C1 code, which would
