@@ -21,8 +21,12 @@ interface Backend {
   /** A chunk's items in the form {@link #deliver} sends. @throws RuntimeException if they cannot be pickled */
   Object prepare(Chunk c);
 
-  /** Hands a batch of chunks to a ready worker; with {@code last} the worker exits after it. */
-  void deliver(Slot s, List<Chunk> batch, List<Object> prepared, boolean last);
+  /**
+   * Hands a batch of chunks to a ready worker; with {@code last} the worker exits after it. With
+   * {@code reportEarly}, more chunks of the batch's job wait in the pool: the worker reports the
+   * job's first result at once, so that the pool learns how fast the job is before it sends them.
+   */
+  void deliver(Slot s, List<Chunk> batch, List<Object> prepared, boolean last, boolean reportEarly);
 
   /** Tells a worker to exit once it has run what it holds. */
   void stop(Slot s);

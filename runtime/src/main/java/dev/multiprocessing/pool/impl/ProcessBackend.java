@@ -121,8 +121,8 @@ public final class ProcessBackend implements Backend {
   }
 
   @Override
-  public void deliver(Slot s, List<Chunk> batch, List<Object> prepared, boolean last) {
-    bus.send(s.address, Wire.tasks(batch, prepared, last));
+  public void deliver(Slot s, List<Chunk> batch, List<Object> prepared, boolean last, boolean reportEarly) {
+    bus.send(s.address, Wire.tasks(batch, prepared, last, reportEarly));
   }
 
   @Override

@@ -102,7 +102,7 @@ public final class ThreadBackend implements Backend {
   }
 
   @Override
-  public void deliver(Slot s, List<Chunk> batch, List<Object> prepared, boolean last) {
+  public void deliver(Slot s, List<Chunk> batch, List<Object> prepared, boolean last, boolean reportEarly) {
     ((Worker) s.handle).queue().add(new Batch(batch, last));
   }
 

@@ -6,7 +6,9 @@ import io.vertx.core.buffer.Buffer;
  * The pool's own event-bus protocol, as plain Vert.x {@code Buffer}s (no codec lookup, one copy).
  *
  * <pre>
- *  pool -> worker  TASKS  [1][last:byte][count:int] count x ([job:long][seq:int][fnLen:int][fn][itemsLen:int][items])
+ *  pool -> worker  TASKS  [1][flags:byte][count:int] count x ([job:long][seq:int][fnLen:int][fn][itemsLen:int][items])
+ *                         flags: LAST (the worker exits after these), REPORT_EARLY (more chunks of
+ *                         the job wait in the pool: send its first result at once);
  *                         fnLen is -1 when the previous entry of the message has the same job
  *                  STOP   [2]
  *  worker -> pool  HELLO  [10][slot:int][pid:long]
@@ -25,6 +27,8 @@ final class Wire {
   static final byte RESULTS = 11;
   static final int RESULTS_HEADER = 9;
   static final int ENTRY_HEADER = 25;
+  static final byte LAST = 1;
+  static final byte REPORT_EARLY = 2;
 
   private Wire() {}
 
@@ -32,8 +36,9 @@ final class Wire {
     return poolInbox + ".w" + slot;
   }
 
-  static Buffer tasks(java.util.List<Chunk> batch, java.util.List<Object> prepared, boolean last) {
-    Buffer b = Buffer.buffer(256).appendByte(TASKS).appendByte((byte) (last ? 1 : 0)).appendInt(batch.size());
+  static Buffer tasks(java.util.List<Chunk> batch, java.util.List<Object> prepared, boolean last, boolean reportEarly) {
+    byte flags = (byte) ((last ? LAST : 0) | (reportEarly ? REPORT_EARLY : 0));
+    Buffer b = Buffer.buffer(256).appendByte(TASKS).appendByte(flags).appendInt(batch.size());
     long previousJob = -1;
     for (int i = 0; i < batch.size(); i++) {
       Chunk c = batch.get(i);

@@ -23,7 +23,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * initializer, says hello to the pool, then runs the chunks it is sent, in order, until it is
  * told to stop (or has run its last batch under {@code maxtasksperchild}). Results go back in
  * groups: when nothing else is queued here, after 32 chunks, or 5 ms after the first result of the
- * group (a chunk that runs longer goes alone, at once); a job's first result here goes at once.
+ * group (a chunk that runs longer goes alone, at once); a job's first result here goes at once
+ * when the pool asks for it (more chunks of the job wait there, to be sized by how fast it is).
  * Sending each result of a 1 ms chunk at once woke this JVM's event loop between chunks, on a CPU
  * that the next chunk needs: in a probe ({@code Pool(2)}, 8 chunks of 1-1.5 ms) that left
  * 0.5-1.3 ms between chunks, and a map took 13 ms (median) where running its chunks back to back
@@ -112,7 +113,8 @@ public final class WorkerLoop {
 
   /** Runs every chunk of a TASKS message; returns true if it was the worker's last. */
   private boolean runBatch(Buffer b) {
-    boolean last = b.getByte(1) != 0;
+    boolean last = (b.getByte(1) & Wire.LAST) != 0;
+    boolean reportEarly = (b.getByte(1) & Wire.REPORT_EARLY) != 0;
     int count = b.getInt(2);
     int pos = 6;
     Fn<Object, Object> fn = null;
@@ -127,7 +129,7 @@ public final class WorkerLoop {
       }
       int itemsLen = b.getInt(pos);
       pos += 4;
-      boolean firstOfJob = job != reportedJob;
+      boolean firstOfJob = job != reportedJob && reportEarly;
       reportedJob = job;
       runChunk(job, seq, fn, b, pos, itemsLen);
       pos += itemsLen;
