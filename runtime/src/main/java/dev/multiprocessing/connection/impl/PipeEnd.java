@@ -755,6 +755,10 @@ public final class PipeEnd {
         return null;
       }
       if (ready.isEmpty()) {
+        // Nothing more comes for this end: the peer's connection goes back to its reader thread
+        // now, not after the idle lease's 10 ms (the peer's JVM may be waiting at exit until
+        // everything it wrote here has been read).
+        needPeerFramesLocked();
         throw eofError();
       }
       return takeLocked();
@@ -953,6 +957,7 @@ public final class PipeEnd {
       }
       readers.clear();
       changedLocked();
+      needPeerFramesLocked(); // as for end of file in recv: no lease is kept for a closed end
     } finally {
       unlockAndSend();
     }

@@ -6,7 +6,7 @@ import java.util.Iterator;
 /**
  * One worker of a pool, as the dispatcher sees it: the chunks it holds (sent and not answered, in
  * the order it runs them), and where it is in its life. Guarded by the dispatcher's lock, except
- * {@link #handle}, {@link #address} and {@link #pid}, which the backend sets.
+ * {@link #handle} and {@link #pid}, which the backend sets.
  */
 final class Slot {
 
@@ -14,7 +14,6 @@ final class Slot {
   final String name;
   final ArrayDeque<Chunk> held = new ArrayDeque<>();
   volatile Object handle;
-  volatile String address;
   volatile Long pid;
   boolean ready;
   /** No more work for it: it was told to stop, or its last batch (maxtasksperchild) was sent. */

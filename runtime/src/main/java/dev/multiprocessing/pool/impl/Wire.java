@@ -3,7 +3,8 @@ package dev.multiprocessing.pool.impl;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * The pool's own event-bus protocol, as plain Vert.x {@code Buffer}s (no codec lookup, one copy).
+ * The pool's own protocol between the pool and each worker, over their {@code Connection}, built
+ * in plain Vert.x {@code Buffer}s and sent as bytes.
  *
  * <pre>
  *  pool -> worker  TASKS  [1][flags:byte][count:int] count x ([job:long][seq:int][fnLen:int][fn][itemsLen:int][items])
@@ -31,10 +32,6 @@ final class Wire {
   static final byte REPORT_EARLY = 2;
 
   private Wire() {}
-
-  static String workerAddress(String poolInbox, int slot) {
-    return poolInbox + ".w" + slot;
-  }
 
   static Buffer tasks(java.util.List<Chunk> batch, java.util.List<Object> prepared, boolean last, boolean reportEarly) {
     byte flags = (byte) ((last ? LAST : 0) | (reportEarly ? REPORT_EARLY : 0));

@@ -2,25 +2,19 @@ package dev.multiprocessing.pool.impl;
 
 import dev.multiprocessing.codecs.Pickler;
 import dev.multiprocessing.codecs.PicklingError;
-import dev.multiprocessing.impl.Blocking;
-import dev.multiprocessing.impl.MpRuntime;
+import dev.multiprocessing.connection.Connection;
 import dev.multiprocessing.pool.Fn;
 import dev.multiprocessing.pool.Initializer;
 import dev.multiprocessing.pool.MaybeEncodingError;
-import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Python's {@code multiprocessing.pool.worker}: the target of every worker process of a pool. It
- * runs on the process's main thread in the worker JVM: registers the worker's address, runs the
- * initializer, says hello to the pool, then runs the chunks it is sent, in order, until it is
+ * runs on the process's main thread in the worker JVM: runs the initializer, says hello to the
+ * pool over its connection, then runs the chunks it is sent, in order, until it is
  * told to stop (or has run its last batch under {@code maxtasksperchild}). Results go back in
  * groups: when nothing else is queued here, after 32 chunks, or 5 ms after the first result of the
  * group (a chunk that runs longer goes alone, at once); a job's first result here goes at once
@@ -30,9 +24,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * 0.5-1.3 ms between chunks, and a map took 13 ms (median) where running its chunks back to back
  * takes 5-6 ms. The pool sends enough work ahead
  * ({@link Job#AHEAD_NANOS}) that it never waits for a group. The {@link RunningMark} tells the pool
- * which chunk was running if this JVM dies meanwhile. The event loop queues incoming messages and
- * sends the results (a clustered send costs 0.1-0.5 ms of this JVM's C1 code, which would
- * otherwise sit between two chunks); user code runs on this thread.
+ * which chunk was running if this JVM dies meanwhile. This thread reads its tasks from its
+ * {@link Connection} to the pool and writes its results there itself (a pipe end reads and
+ * writes the host's socket from the calling thread), and runs user code.
  * An {@link OutOfMemoryError} ends the JVM at once with exit code 3 (the JVM's own
  * {@code ExitOnOutOfMemoryError} status), so that the pool sees a dead worker rather than a
  * half-working one.
@@ -43,11 +37,8 @@ public final class WorkerLoop {
   private static final int FLUSH_COUNT = 32;
   private static final long FLUSH_NANOS = 5_000_000;
 
-  private final Context ctx;
-  private final EventBus bus;
-  private final String inbox;
+  private final Connection pool;
   private final int slot;
-  private final BlockingQueue<Buffer> queue;
   private final RunningMark mark;
   private Buffer pending;
   private int pendingCount;
@@ -61,34 +52,29 @@ public final class WorkerLoop {
     }
   };
 
-  private WorkerLoop(Context ctx, EventBus bus, String inbox, int slot, BlockingQueue<Buffer> queue, RunningMark mark) {
-    this.ctx = ctx;
-    this.bus = bus;
-    this.inbox = inbox;
+  private WorkerLoop(Connection pool, int slot, RunningMark mark) {
+    this.pool = pool;
     this.slot = slot;
-    this.queue = queue;
     this.mark = mark;
   }
 
-  /** The worker's life; returns when told to stop (the process then exits 0). */
-  public static void run(String inbox, int slot, Initializer initializer, String markPath) throws Exception {
-    MpRuntime rt = MpRuntime.get();
-    EventBus bus = rt.vertx().eventBus();
-    BlockingQueue<Buffer> queue = new LinkedBlockingQueue<>();
-    MessageConsumer<Buffer> consumer = bus.consumer(Wire.workerAddress(inbox, slot), m -> queue.add(m.body()));
-    Blocking.await(consumer.completion(), "pool worker registration", "-");
+  /**
+   * The worker's life; returns when told to stop (the process then exits 0). If the pool's JVM
+   * goes away, the next read raises {@code EOFError} and the worker exits with it.
+   */
+  public static void run(Connection pool, int slot, Initializer initializer, String markPath) throws Exception {
     if (initializer != null) {
       initializer.run();
     }
-    bus.send(inbox, Wire.hello(slot, ProcessHandle.current().pid()));
-    WorkerLoop loop = new WorkerLoop(rt.vertx().getOrCreateContext(), bus, inbox, slot, queue, RunningMark.open(markPath));
+    pool.sendBytes(Wire.hello(slot, ProcessHandle.current().pid()).getBytes());
+    WorkerLoop loop = new WorkerLoop(pool, slot, RunningMark.open(markPath));
     while (true) {
-      Buffer b = queue.take();
+      Buffer b = Buffer.buffer(pool.recvBytes());
       if (b.getByte(0) == Wire.STOP || loop.runBatch(b)) {
         break;
       }
     }
-    consumer.unregister();
+    pool.close();
   }
 
   /**
@@ -133,7 +119,7 @@ public final class WorkerLoop {
       reportedJob = job;
       runChunk(job, seq, fn, b, pos, itemsLen);
       pos += itemsLen;
-      if (firstOfJob || pendingCount >= FLUSH_COUNT || i == count - 1 && queue.isEmpty()
+      if (firstOfJob || pendingCount >= FLUSH_COUNT || i == count - 1 && !pool.poll()
           || System.nanoTime() - pendingSince > FLUSH_NANOS) {
         flush();
       }
@@ -194,8 +180,7 @@ public final class WorkerLoop {
 
   private void flush() {
     if (pendingCount > 0) {
-      Buffer results = pending;
-      ctx.runOnContext(v -> bus.send(inbox, results));
+      pool.sendBytes(pending.getBytes());
       pending = null;
       pendingCount = 0;
     }
