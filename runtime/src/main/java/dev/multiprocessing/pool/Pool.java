@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Python's {@code multiprocessing.pool.Pool}: worker processes, each a verticle in a JVM of its own,
- * to which tasks are sent over the clustered event bus.
+ * to which tasks are sent over a pipe per worker ({@link dev.multiprocessing.connection.Connection}).
  *
  * <p>Functions are serializable lambdas ({@link Fn}, {@link Fn0}, {@link Fn2}...): they travel to
  * the workers with the values they capture. {@code map}, {@code imap} and {@code starmap} give

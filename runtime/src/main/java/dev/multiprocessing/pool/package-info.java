@@ -1,6 +1,6 @@
 /**
  * Python's {@code multiprocessing.pool}: {@link dev.multiprocessing.pool.Pool} (worker processes,
- * each in a JVM of its own, fed over the clustered event bus), {@link dev.multiprocessing.pool.ThreadPool},
+ * each in a JVM of its own, fed over a pipe), {@link dev.multiprocessing.pool.ThreadPool},
  * {@link dev.multiprocessing.pool.AsyncResult} and the imap iterator
  * {@link dev.multiprocessing.pool.PoolIterator}.
  */

@@ -26,11 +26,11 @@ import java.util.function.Consumer;
  * worker holds.
  *
  * <p>Design. Python's pool has a task-handler thread, a shared task pipe and a result-handler
- * thread. Here any thread that changes the state (a submitting caller, the event loop that receives
+ * thread. Here any thread that changes the state (a submitting caller, the thread that receives
  * results, a worker's exit) runs {@link #pump} under this object's lock, which sends chunks straight
  * to the least-loaded ready worker: no extra hop, so {@code applyAsync(...).get()} costs one
- * event-bus round trip. Throughput comes from pipelining: each worker holds chunks ahead, two
- * messages' worth and about 12 ms of work at least (workers report in groups up to 5 ms apart,
+ * round trip on the worker's pipe. Throughput comes from pipelining: each worker holds chunks
+ * ahead, two messages' worth and about 12 ms of work at least (workers report in groups up to 5 ms apart,
  * and the time this JVM takes to answer them is hidden behind running chunks), and a worker's
  * share of the backlog travels in one message (up to 64 chunks). Only for fast chunks, though:
  * while a job's chunks take more than 5 ms in the worker (or while that is unknown: before the

@@ -77,7 +77,7 @@ final class Job {
   /**
    * How much of a fast job's work a worker holds ahead: longer than the pool's JVM takes to learn
    * of results and answer with more chunks. A worker reports in groups, up to 5 ms apart
-   * ({@link WorkerLoop}), and the pool's event loop, which answers, waits 1-4 ms for a time slice
+   * ({@link WorkerLoop}), and the pool's thread that answers waits 1-4 ms for a time slice
    * when the workers keep every core busy; a worker that holds less sits idle in each such gap.
    */
   static final long AHEAD_NANOS = 12_000_000;

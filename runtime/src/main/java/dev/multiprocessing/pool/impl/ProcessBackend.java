@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JVMs) whose target is {@link WorkerLoop}. Each worker talks to the pool over a duplex
  * {@link Connection} whose far end travels in its target: tasks go out from whichever thread pumps,
  * written straight to the host's socket, and the worker's main thread reads them itself, as it
- * writes its hellos and results; this side takes them on its end's event loop. Over the event bus
- * each of those steps was a hand-over between threads (an apply round trip took 260-300 µs;
- * a pipe round trip of the same shape takes 60-90 µs). A worker's death is its process's
+ * writes its hellos and results; here a result-handler thread per worker reads them (see
+ * {@link #listen}). Over the event bus each of those steps was a hand-over between threads (an
+ * apply round trip took 260-335 µs; now 100-125 µs). A worker's death is its process's
  * sentinel completing, which the launcher reports within milliseconds of the exit.
  */
 public final class ProcessBackend implements Backend {
@@ -156,7 +156,7 @@ public final class ProcessBackend implements Backend {
     send(s, Wire.tasks(batch, prepared, last, reportEarly));
   }
 
-  /** Queues a message to a worker (never blocks: the dispatcher's lock may be held, on an event loop). */
+  /** Queues a message to a worker (never blocks: the dispatcher's lock may be held). */
   private void send(Slot s, Buffer message) {
     Connection c = conns.get(s.index);
     if (c != null) {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Where a job's results go: an apply result, a map result, or an imap iterator. Called from the
- * thread that saw the result (an event loop, a worker thread of a ThreadPool), never under the
- * dispatcher's lock; implementations synchronize themselves and must not block.
+ * thread that saw the result (a process pool's result-handler thread, a worker thread of a
+ * ThreadPool), never under the dispatcher's lock; implementations synchronize themselves and must
+ * not block.
  */
 interface Sink {
 
