@@ -7,6 +7,7 @@ import dev.multiprocessing.Target;
 import dev.multiprocessing.codecs.Pickler;
 import dev.multiprocessing.connection.Connection;
 import dev.multiprocessing.connection.Connections;
+import dev.multiprocessing.impl.MpLogging;
 import dev.multiprocessing.impl.MpRuntime;
 import dev.multiprocessing.impl.Threads;
 import dev.multiprocessing.pool.Initializer;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 
 /**
  * Workers as daemon {@link Process}es of the pool's context (so {@code forkserver} hands out warm
@@ -134,7 +136,11 @@ public final class ProcessBackend implements Backend {
         } catch (RuntimeException closedOrGone) {
           return; // the worker's sentinel reports its exit
         }
-        onMessage(s, b);
+        try {
+          onMessage(s, b);
+        } catch (RuntimeException e) {
+          MpLogging.logger().log(Level.SEVERE, "pool: a message of worker " + s.describe() + " was lost", e);
+        }
       }
     });
   }
