@@ -77,6 +77,27 @@ abstract class PoolContract {
   }
 
   @Test
+  void map_argumentsAndResultsLargerThanAPipeWindow_comeBackWhole() {
+    // 6 MiB each: more than a pipe's 4 MiB window alone, and 18 MiB in one message with the
+    // default chunk size (one chunk of three items per worker message).
+    List<byte[]> inputs = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      byte[] b = new byte[6 << 20];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (byte) (i * 31 + k);
+      }
+      inputs.add(b);
+    }
+    for (int chunksize : new int[] {1, 3}) {
+      List<byte[]> out = shared.map(Tasks::reversed, inputs, chunksize);
+      assertEquals(inputs.size(), out.size());
+      for (int k = 0; k < inputs.size(); k++) {
+        assertTrue(Arrays.equals(Tasks.reversed(inputs.get(k)), out.get(k)), "item " + k + ", chunksize " + chunksize);
+      }
+    }
+  }
+
+  @Test
   void map_valuesOfEveryKind_comeBackEqual_inTheResultsMutableList() {
     // ints, longs and doubles travel as raw arrays (their extremes, NaN and -0.0 included);
     // mixed, null-holding and other lists travel pickled; a chunk may change the kind

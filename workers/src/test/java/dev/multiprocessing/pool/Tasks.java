@@ -35,6 +35,15 @@ final class Tasks {
     return x;
   }
 
+  /** A copy of {@code b} in reverse order. */
+  static byte[] reversed(byte[] b) {
+    byte[] r = new byte[b.length];
+    for (int i = 0; i < b.length; i++) {
+      r[i] = b[b.length - 1 - i];
+    }
+    return r;
+  }
+
   static String worker() {
     return dev.multiprocessing.Multiprocessing.currentProcess().getName() + "/" + ProcessHandle.current().pid()
         + "/" + Thread.currentThread().getName();
