@@ -30,12 +30,11 @@ import java.util.function.Consumer;
  * results, a worker's exit) runs {@link #pump} under this object's lock, which sends chunks straight
  * to the least-loaded ready worker: no extra hop, so {@code applyAsync(...).get()} costs one
  * round trip on the worker's pipe. Throughput comes from pipelining: each worker holds chunks
- * ahead, two messages' worth and about 12 ms of work at least (workers report in groups up to 5 ms apart,
- * and the time this JVM takes to answer them is hidden behind running chunks), and a worker's
- * share of the backlog travels in one message (up to 64 chunks). Only for fast chunks, though:
- * while a job's chunks take more than 5 ms in the worker (or while that is unknown: before the
- * first result of a function's first job), a worker holds
- * one at a time, so that no chunk waits behind a long one while another worker is idle (Python's
+ * ahead, two messages' worth and about 12 ms of work at least (workers report in groups up to
+ * 5 ms apart, and the time this JVM takes to answer them is hidden behind running chunks), and a
+ * worker's share of the backlog travels in one message (up to 64 chunks). Only for fast chunks,
+ * though: while a job's chunks take more than 5 ms in the worker (or while that is unknown: before
+ * the first result of a function's first job), a worker holds one at a time, so that no chunk waits behind a long one while another worker is idle (Python's
  * workers pull from a shared queue and never have that problem). A job that is fast by its
  * function's earlier jobs ({@link RunTimes}) but has no result of its own yet goes up to four at a
  * time: the pipeline starts at once, and a wrong guess holds back at most three chunks per

@@ -46,7 +46,7 @@ public final class ProcessBackend implements Backend {
     this.ctx = ctx;
     this.initializer = initializer;
     this.jvmOptions = jvmOptions;
-    MpRuntime.get();
+    MpRuntime.get(); // joins the cluster now, on the caller's thread: start() runs under the dispatcher's lock
     warmUpOnce();
   }
 
@@ -91,7 +91,7 @@ public final class ProcessBackend implements Backend {
       Connection worker = pipe.conn2();
       conns.put(index, pipe.conn1());
       listen(s, pipe.conn1());
-      Target target = () -> WorkerLoop.run(worker, index, init, mark);
+      Target target = () -> WorkerLoop.run(worker, init, mark);
       Process p = ctx.process(new ProcessOptions().setTarget(target).setName(s.name).setDaemon(true)
           .setJvmOptions(jvmOptions));
       s.handle = p;
@@ -132,7 +132,7 @@ public final class ProcessBackend implements Backend {
       while (true) {
         Buffer b;
         try {
-          b = Buffer.buffer(c.recvBytes());
+          b = Wire.wrap(c.recvBytes());
         } catch (RuntimeException closedOrGone) {
           return; // the worker's sentinel reports its exit
         }
@@ -203,7 +203,7 @@ public final class ProcessBackend implements Backend {
   }
 
   private void onResults(Slot s, Buffer b) {
-    int n = b.getInt(5);
+    int n = Wire.resultCount(b);
     long[] jobs = new long[n];
     int[] seqs = new int[n];
     long[] nanos = new long[n];

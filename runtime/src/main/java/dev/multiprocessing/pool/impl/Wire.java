@@ -1,6 +1,8 @@
 package dev.multiprocessing.pool.impl;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * The pool's own protocol between the pool and each worker, over their {@code Connection}, built
@@ -12,13 +14,13 @@ import io.vertx.core.buffer.Buffer;
  *                         the job wait in the pool: send its first result at once);
  *                         fnLen is -1 when the previous entry of the message has the same job
  *                  STOP   [2]
- *  worker -> pool  HELLO  [10][slot:int][pid:long]
- *                  RESULTS [11][slot:int][count:int] count x ([job:long][seq:int][ok:byte][runNanos:long][len:int][payload])
+ *  worker -> pool  HELLO  [10]
+ *                  RESULTS [11][count:int] count x ([job:long][seq:int][ok:byte][runNanos:long][len:int][payload])
  *                         payload: the chunk's values in the wire form of {@link Values}, or its pickled exception
  * </pre>
  *
  * Functions are pickled with the codecs module ({@code Pickler}); items and results travel in the
- * wire form of {@link Values}.
+ * wire form of {@link Values}. A message names no worker: each worker has a pipe of its own.
  */
 final class Wire {
 
@@ -26,7 +28,7 @@ final class Wire {
   static final byte STOP = 2;
   static final byte HELLO = 10;
   static final byte RESULTS = 11;
-  static final int RESULTS_HEADER = 9;
+  static final int RESULTS_HEADER = 5;
   static final int ENTRY_HEADER = 25;
   static final byte LAST = 1;
   static final byte REPORT_EARLY = 2;
@@ -56,18 +58,28 @@ final class Wire {
     return Buffer.buffer(1).appendByte(STOP);
   }
 
-  static Buffer hello(int slot, long pid) {
-    return Buffer.buffer(13).appendByte(HELLO).appendInt(slot).appendLong(pid);
+  static Buffer hello() {
+    return Buffer.buffer(1).appendByte(HELLO);
   }
 
-  /** An empty RESULTS message of worker {@code slot}; {@link #addResult} appends entries. */
-  static Buffer results(int slot) {
-    return Buffer.buffer(256).appendByte(RESULTS).appendInt(slot).appendInt(0);
+  /** An empty RESULTS message; {@link #addResult} appends entries. */
+  static Buffer results() {
+    return Buffer.buffer(256).appendByte(RESULTS).appendInt(0);
   }
 
   static void addResult(Buffer b, long job, int seq, boolean ok, long runNanos, byte[] payload) {
     b.appendLong(job).appendInt(seq).appendByte((byte) (ok ? 1 : 0)).appendLong(runNanos)
         .appendInt(payload.length).appendBytes(payload);
-    b.setInt(5, b.getInt(5) + 1);
+    b.setInt(1, b.getInt(1) + 1);
+  }
+
+  /** The number of entries of a RESULTS message. */
+  static int resultCount(Buffer results) {
+    return results.getInt(1);
+  }
+
+  /** A received message as a {@code Buffer} over the same bytes (no copy: messages can be large). */
+  static Buffer wrap(byte[] message) {
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(message));
   }
 }

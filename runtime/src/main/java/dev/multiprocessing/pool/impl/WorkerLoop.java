@@ -14,15 +14,15 @@ import java.util.Map;
 /**
  * Python's {@code multiprocessing.pool.worker}: the target of every worker process of a pool. It
  * runs on the process's main thread in the worker JVM: runs the initializer, says hello to the
- * pool over its connection, then runs the chunks it is sent, in order, until it is
- * told to stop (or has run its last batch under {@code maxtasksperchild}). Results go back in
+ * pool over its connection, then runs the chunks it is sent, in order, until it is told to stop
+ * (or has run its last batch under {@code maxtasksperchild}). Results go back in
  * groups: when nothing else is queued here, after 32 chunks, or 5 ms after the first result of the
  * group (a chunk that runs longer goes alone, at once); a job's first result here goes at once
  * when the pool asks for it (more chunks of the job wait there, to be sized by how fast it is).
- * Sending each result of a 1 ms chunk at once woke this JVM's event loop between chunks, on a CPU
- * that the next chunk needs: in a probe ({@code Pool(2)}, 8 chunks of 1-1.5 ms) that left
- * 0.5-1.3 ms between chunks, and a map took 13 ms (median) where running its chunks back to back
- * takes 5-6 ms. The pool sends enough work ahead
+ * When results went over the event bus, sending each result of a 1 ms chunk at once woke this
+ * JVM's event loop between chunks, on a CPU that the next chunk needed: in a probe ({@code Pool(2)},
+ * 8 chunks of 1-1.5 ms) that left 0.5-1.3 ms between chunks, and a map took 13 ms (median) where
+ * running its chunks back to back takes 5-6 ms. The pool sends enough work ahead
  * ({@link Job#AHEAD_NANOS}) that it never waits for a group. The {@link RunningMark} tells the pool
  * which chunk was running if this JVM dies meanwhile. This thread reads its tasks from its
  * {@link Connection} to the pool and writes its results there itself (a pipe end reads and
@@ -38,12 +38,11 @@ public final class WorkerLoop {
   private static final long FLUSH_NANOS = 5_000_000;
 
   private final Connection pool;
-  private final int slot;
   private final RunningMark mark;
   private Buffer pending;
   private int pendingCount;
   private long pendingSince;
-  /** The job whose first result here went out at once: the pool measures a new job by it. */
+  /** The job of the last chunk run here: a new job's first result goes at once when the pool asks. */
   private long reportedJob = -1;
   private final Map<Long, Fn<Object, Object>> fns = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -52,9 +51,8 @@ public final class WorkerLoop {
     }
   };
 
-  private WorkerLoop(Connection pool, int slot, RunningMark mark) {
+  private WorkerLoop(Connection pool, RunningMark mark) {
     this.pool = pool;
-    this.slot = slot;
     this.mark = mark;
   }
 
@@ -62,14 +60,14 @@ public final class WorkerLoop {
    * The worker's life; returns when told to stop (the process then exits 0). If the pool's JVM
    * goes away, the next read raises {@code EOFError} and the worker exits with it.
    */
-  public static void run(Connection pool, int slot, Initializer initializer, String markPath) throws Exception {
+  public static void run(Connection pool, Initializer initializer, String markPath) throws Exception {
     if (initializer != null) {
       initializer.run();
     }
-    pool.sendBytes(Wire.hello(slot, ProcessHandle.current().pid()).getBytes());
-    WorkerLoop loop = new WorkerLoop(pool, slot, RunningMark.open(markPath));
+    pool.sendBytes(Wire.hello().getBytes());
+    WorkerLoop loop = new WorkerLoop(pool, RunningMark.open(markPath));
     while (true) {
-      Buffer b = Buffer.buffer(pool.recvBytes());
+      Buffer b = Wire.wrap(pool.recvBytes());
       if (b.getByte(0) == Wire.STOP || loop.runBatch(b)) {
         break;
       }
@@ -170,7 +168,7 @@ public final class WorkerLoop {
       mark.idle();
     }
     if (pendingCount == 0) {
-      pending = Wire.results(slot);
+      pending = Wire.results();
       pendingSince = t0;
     }
     long ran = System.nanoTime() - t0;
