@@ -14,6 +14,16 @@ public final class ParentScenarios {
   public static void main(String[] args) throws Exception {
     MpContext ctx = Multiprocessing.getContext(args[1]);
     switch (args[0]) {
+      case "cold-pool": {
+        // A fresh program's first Pool(4): no warm JVM exists yet, and six are wanted at once.
+        try (dev.multiprocessing.pool.Pool pool = ctx.pool(4)) {
+          System.out.println("squares " + pool.map(x -> x * x, java.util.List.of(1, 2, 3)));
+          dev.multiprocessing.impl.ForkServer fs = dev.multiprocessing.impl.MpRuntime.get().forkServer();
+          System.out.println("booting peak " + fs.peakBooting() + " max " + fs.maxBooting());
+          pool.terminate();
+        }
+        break;
+      }
       case "orphans": {
         Process d = ctx.process(ParentScenarios::sleepForever);
         d.setDaemon(true);

@@ -23,6 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * start is waiting. As the OS parent of its JVMs it reports their exit status to
  * whoever took them.
  *
+ * <p>Boots are throttled: at most {@code maxBooting} JVMs boot at once (system property
+ * {@code multiprocessing.forkserver.maxBooting}, default half the CPUs, at least 1). A boot is
+ * CPU-bound, so JVMs booting side by side only slow each other down, and the first start that
+ * waits for one waits for all of them: on 2 CPUs, a cold {@code Pool(4)} launched six JVMs at once
+ * and its first map took 9-10 s. Booted one after the other, the first is ready after one boot,
+ * and workers already running keep a CPU.
+ *
  * <p>All state is touched on the runtime's event loop (handlers) or under this object's lock.
  */
 public final class ForkServer {
@@ -35,6 +42,7 @@ public final class ForkServer {
   private final MpRuntime rt;
   private final String helloAddress;
   private final int poolSize;
+  private final int maxBooting;
   private final Deque<Warm> idle = new ArrayDeque<>();
   private final Deque<Taker> waiting = new ArrayDeque<>();
   private final Map<Long, Warm> byPid = new ConcurrentHashMap<>();
@@ -43,6 +51,8 @@ public final class ForkServer {
       java.util.concurrent.Executors.newSingleThreadExecutor(r -> Threads.newDaemon("mp-forkserver-launcher", r));
   private final Future<Void> registered;
   private int starting;
+  /** The most JVMs seen booting at once (diagnostics and tests). */
+  private int peakBooting;
   /** At least this many idle warm JVMs, asked for by pools ({@link #keepWarm}); 0 until then. */
   private int keepWarm;
   private int failuresInARow;
@@ -70,6 +80,8 @@ public final class ForkServer {
     this.rt = rt;
     this.helloAddress = "mp.forkserver." + rt.nodeId();
     this.poolSize = Math.max(1, Integer.getInteger("multiprocessing.forkserver.poolSize", 2));
+    this.maxBooting = Math.max(1, Integer.getInteger("multiprocessing.forkserver.maxBooting",
+        Runtime.getRuntime().availableProcessors() / 2));
     registered = Future.all(
         rt.vertx().eventBus().<Pickled>consumer(helloAddress, this::onHello).completion(),
         rt.vertx().eventBus().<Pickled>consumer(hostAddress(), this::onTake).completion()).mapEmpty();
@@ -92,6 +104,9 @@ public final class ForkServer {
   private void ready(Messages.Hello hello, boolean answered) {
     synchronized (this) {
       Warm w = byPid.get(hello.pid());
+      if (w != null && !w.exited && !answered) {
+        w.os.destroyForcibly(); // unreachable: its exit frees its boot slot, and a refill follows
+      }
       if (w == null || w.exited || !answered || closed) {
         return;
       }
@@ -100,6 +115,7 @@ public final class ForkServer {
       idle.addLast(w);
       dispatch();
     }
+    scheduleRefill(); // the next throttled boot, if more are wanted
     rt.trainArchive();
   }
 
@@ -179,10 +195,15 @@ public final class ForkServer {
     }
   }
 
-  /** Launches warm JVMs until idle + starting covers the pool size and the waiting takers. */
+  /**
+   * Launches warm JVMs until idle + starting covers the pool size and the waiting takers, at most
+   * {@code maxBooting} at a time; each boot that ends (ready or dead) calls this again.
+   */
   private synchronized void refill() {
-    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && idle.size() + starting < Math.max(poolSize, keepWarm) + waiting.size()) {
+    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && starting < maxBooting
+        && idle.size() + starting < Math.max(poolSize, keepWarm) + waiting.size()) {
       starting++;
+      peakBooting = Math.max(peakBooting, starting);
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
       Warm[] holder = new Warm[1];
       java.lang.Process os;
@@ -274,6 +295,16 @@ public final class ForkServer {
 
   public synchronized int idleCount() {
     return idle.size();
+  }
+
+  /** At most this many warm JVMs boot at once. */
+  public int maxBooting() {
+    return maxBooting;
+  }
+
+  /** The most warm JVMs that have booted at once so far (never more than {@link #maxBooting()}). */
+  public synchronized int peakBooting() {
+    return peakBooting;
   }
 
   /** How many warm JVMs this server keeps ready. */
