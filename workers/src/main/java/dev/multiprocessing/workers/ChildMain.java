@@ -114,6 +114,10 @@ public final class ChildMain {
       return (Messages.ChildSpec) spec;
     }
     WarmUp.run(rt.vertx());
+    String forkServerNode = dev.multiprocessing.impl.ForkServer.nodeOfHelloAddress(replyAddress);
+    if (forkServerNode != null) {
+      dev.multiprocessing.connection.impl.PipeEnd.prepareLocalPath(rt, forkServerNode);
+    }
     rt.request(replyAddress, hello, 30_000).toCompletionStage().toCompletableFuture().get();
     return handed.get();
   }

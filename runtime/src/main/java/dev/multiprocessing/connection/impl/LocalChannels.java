@@ -126,6 +126,13 @@ final class LocalChannels {
   }
 
   /** The connection to {@code node}'s JVM, or when it does not listen on this host, the time we looked. */
+  /** Opens the connection to {@code node}'s JVM now, if it runs on this host, instead of at the first send. */
+  void connectAhead(String node) {
+    if (enabled && !eventBusOnly()) {
+      out.computeIfAbsent(node, this::connect);
+    }
+  }
+
   private Object connect(String node) {
     Optional<Path> path = find(node);
     if (path.isEmpty()) {
