@@ -28,13 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * CPU-bound, so JVMs booting side by side only slow each other down, and the first start that
  * waits for one waits for all of them: on 2 CPUs, a cold {@code Pool(4)} launched six JVMs at once
  * and its first map took 9-10 s. Booted one after the other, the first is ready after one boot,
- * and workers already running keep a CPU.
+ * and workers already running keep a CPU. A boot still running after 20 s stops counting, so that
+ * a hung JVM does not hold back the others until it is killed (at 120 s).
  *
  * <p>All state is touched on the runtime's event loop (handlers) or under this object's lock.
  */
 public final class ForkServer {
 
   private static final long HELLO_TIMEOUT_MS = 120_000;
+  /** A boot slower than this stops holding back the next one (a boot takes 1-3 s here). */
+  private static final long BOOT_STALL_MS = 20_000;
   private static final long TAKE_TIMEOUT_MS = 180_000;
   private static final int MAX_FAILURES_IN_A_ROW = 3;
   private static final long REFILL_DELAY_MS = 250;
@@ -52,6 +55,8 @@ public final class ForkServer {
       java.util.concurrent.Executors.newSingleThreadExecutor(r -> Threads.newDaemon("mp-forkserver-launcher", r));
   private final Future<Void> registered;
   private int starting;
+  /** Boots counted in {@link #starting} that have run past {@link #BOOT_STALL_MS}. */
+  private int stalled;
   /** The most JVMs seen booting at once (diagnostics and tests). */
   private int peakBooting;
   /** At least this many idle warm JVMs, asked for by pools ({@link #keepWarm}); 0 until then. */
@@ -67,6 +72,7 @@ public final class ForkServer {
     final java.lang.Process os;
     /** Counted in {@link #starting} until it is ready or gone: each JVM leaves that count once. */
     boolean booting = true;
+    boolean stalled;
     boolean exited;
     Messages.WarmJvm jvm;
     String key;
@@ -198,18 +204,22 @@ public final class ForkServer {
     if (w.booting) {
       w.booting = false;
       starting--;
+      if (w.stalled) {
+        stalled--;
+      }
     }
   }
 
   /**
-   * Launches warm JVMs until idle + starting covers the pool size and the waiting takers, at most
-   * {@code maxBooting} at a time; each boot that ends (ready or dead) calls this again.
+   * Launches warm JVMs until the idle and booting ones cover the pool size and the waiting takers,
+   * at most {@code maxBooting} at a time; each boot that ends (ready or dead) calls this again. A
+   * stalled boot counts for neither: another starts beside it.
    */
   private synchronized void refill() {
-    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && starting < maxBooting
-        && idle.size() + starting < Math.max(poolSize, keepWarm) + waiting.size()) {
+    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && starting - stalled < maxBooting
+        && idle.size() + starting - stalled < Math.max(poolSize, keepWarm) + waiting.size()) {
       starting++;
-      peakBooting = Math.max(peakBooting, starting);
+      peakBooting = Math.max(peakBooting, starting - stalled);
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
       Warm[] holder = new Warm[1];
       java.lang.Process os;
@@ -223,11 +233,24 @@ public final class ForkServer {
       Warm w = new Warm(os);
       byPid.put(os.pid(), w);
       holder[0] = w;
+      rt.vertx().setTimer(BOOT_STALL_MS, t -> stall(holder[0]));
       rt.vertx().setTimer(HELLO_TIMEOUT_MS, t -> killIfSilent(holder[0]));
       if (!os.isAlive()) {
         exited(holder[0], os.exitValue());
       }
     }
+  }
+
+  /** A boot that hangs must not hold back the others until it is killed: it stops counting. */
+  private void stall(Warm w) {
+    synchronized (this) {
+      if (!w.booting || w.stalled) {
+        return;
+      }
+      w.stalled = true;
+      stalled++;
+    }
+    scheduleRefill();
   }
 
   /** A warm JVM that never said hello would hold a pool slot forever: end it (refill follows). */
