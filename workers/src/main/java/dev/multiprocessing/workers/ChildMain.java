@@ -3,8 +3,10 @@ package dev.multiprocessing.workers;
 import dev.multiprocessing.ClusterOptions;
 import dev.multiprocessing.Process;
 import dev.multiprocessing.codecs.Pickled;
+import dev.multiprocessing.connection.impl.PipeEnd;
 import dev.multiprocessing.impl.ChildState;
 import dev.multiprocessing.impl.ExitSequence;
+import dev.multiprocessing.impl.ForkServer;
 import dev.multiprocessing.impl.Messages;
 import dev.multiprocessing.impl.MpLogging;
 import dev.multiprocessing.impl.MpRuntime;
@@ -114,9 +116,9 @@ public final class ChildMain {
       return (Messages.ChildSpec) spec;
     }
     WarmUp.run(rt.vertx());
-    String forkServerNode = dev.multiprocessing.impl.ForkServer.nodeOfHelloAddress(replyAddress);
+    String forkServerNode = ForkServer.nodeOfHelloAddress(replyAddress);
     if (forkServerNode != null) {
-      dev.multiprocessing.connection.impl.PipeEnd.prepareLocalPath(rt, forkServerNode);
+      PipeEnd.prepareLocalPath(rt, forkServerNode); // our parent, usually: its pipe ends arrive from there
     }
     rt.request(replyAddress, hello, 30_000).toCompletionStage().toCompletableFuture().get();
     return handed.get();

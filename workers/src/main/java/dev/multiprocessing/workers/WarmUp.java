@@ -1,8 +1,12 @@
 package dev.multiprocessing.workers;
 
+import dev.multiprocessing.Multiprocessing;
 import dev.multiprocessing.Process;
 import dev.multiprocessing.Target;
 import dev.multiprocessing.codecs.Pickled;
+import dev.multiprocessing.codecs.Pickler;
+import dev.multiprocessing.connection.Connection;
+import dev.multiprocessing.connection.Pipe;
 import dev.multiprocessing.impl.Messages;
 
 /**
@@ -80,10 +84,9 @@ final class WarmUp {
    * {@code start()} waited for it.
    */
   static void pipes() {
-    dev.multiprocessing.connection.Pipe pipe = dev.multiprocessing.Multiprocessing.pipe();
-    dev.multiprocessing.connection.Connection a = pipe.conn1();
-    dev.multiprocessing.connection.Connection b = (dev.multiprocessing.connection.Connection)
-        dev.multiprocessing.codecs.Pickler.loads(dev.multiprocessing.codecs.Pickler.dumps(pipe.conn2()));
+    Pipe pipe = Multiprocessing.pipe();
+    Connection a = pipe.conn1();
+    Connection b = (Connection) Pickler.loads(Pickler.dumps(pipe.conn2()));
     try {
       for (int i = 0; i < 64; i++) {
         a.send(i);
