@@ -75,7 +75,12 @@ public final class ChildLauncher {
     } catch (IOException e) {
       throw new ProcessError("cannot launch child JVM with " + cmd.get(0) + ": " + e.getMessage(), e);
     }
-    p.onExit().thenAccept(done -> onExit.accept(done.exitValue()));
+    // The callback runs on the JDK's process reaper thread, where a CompletableFuture would swallow
+    // what it throws: a lost exit report is a join that never returns, so say it loudly.
+    p.onExit().thenAccept(done -> onExit.accept(done.exitValue())).exceptionally(t -> {
+      MpLogging.logger().log(java.util.logging.Level.SEVERE, "handling the exit of child JVM " + p.pid() + " failed", t);
+      return null;
+    });
     return p;
   }
 

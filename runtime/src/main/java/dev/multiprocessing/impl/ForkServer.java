@@ -41,7 +41,6 @@ public final class ForkServer {
   private static final long TAKE_TIMEOUT_MS = 180_000;
   private static final int MAX_FAILURES_IN_A_ROW = 3;
   private static final long REFILL_DELAY_MS = 250;
-  private static final String HELLO_PREFIX = "mp.forkserver.";
 
   private final MpRuntime rt;
   private final String helloAddress;
@@ -85,7 +84,7 @@ public final class ForkServer {
 
   ForkServer(MpRuntime rt) {
     this.rt = rt;
-    this.helloAddress = HELLO_PREFIX + rt.nodeId();
+    this.helloAddress = "mp.forkserver." + rt.nodeId();
     this.poolSize = Math.max(1, Integer.getInteger("multiprocessing.forkserver.poolSize", 2));
     this.maxBooting = Math.max(1, Integer.getInteger("multiprocessing.forkserver.maxBooting",
         Runtime.getRuntime().availableProcessors() / 2));
@@ -93,11 +92,6 @@ public final class ForkServer {
         rt.vertx().eventBus().<Pickled>consumer(helloAddress, this::onHello).completion(),
         rt.vertx().eventBus().<Pickled>consumer(hostAddress(), this::onTake).completion()).mapEmpty();
     registered.onSuccess(x -> scheduleRefill());
-  }
-
-  /** The cluster node of the fork server whose warm JVMs say hello at {@code helloAddress}. */
-  public static String nodeOfHelloAddress(String helloAddress) {
-    return helloAddress.startsWith(HELLO_PREFIX) ? helloAddress.substring(HELLO_PREFIX.length()) : null;
   }
 
   /** The address that every JVM of this host asks for a warm JVM. */
@@ -287,11 +281,14 @@ public final class ForkServer {
         scheduleRefill();
       }
     }
-    if (w.jvm != null) {
-      rt.announceDeath(w.jvm.nodeId());
-    }
-    if (w.ownerAddress != null) {
-      rt.reportOsExit(w.ownerAddress, w.key, status);
+    try {
+      if (w.jvm != null) {
+        rt.announceDeath(w.jvm.nodeId());
+      }
+    } finally {
+      if (w.ownerAddress != null) {
+        rt.reportOsExit(w.ownerAddress, w.key, status); // a process's join waits for this
+      }
     }
   }
 

@@ -238,7 +238,14 @@ public final class MpRuntime {
     goneNodes.add(node);
     List<Runnable> actions = nodeLeftActions.remove(node);
     if (actions != null) {
-      actions.forEach(Runnable::run);
+      for (Runnable action : actions) {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          // one watcher's failure must not keep the others, or the caller's exit report, from running
+          MpLogging.logger().log(java.util.logging.Level.SEVERE, "a watcher of member " + node + "'s exit failed", e);
+        }
+      }
     }
   }
 
@@ -269,8 +276,11 @@ public final class MpRuntime {
   public void spawn(ChildRecord record, List<String> jvmOptions) {
     ChildLauncher.Launch launch = new ChildLauncher.Launch("spawn", controlAddress, record.key(), childCluster);
     java.lang.Process p = ChildLauncher.launch(launch, jvmOptions, status -> {
-      announceDeath(record.nodeId());
-      record.onOsExit(status);
+      try {
+        announceDeath(record.nodeId());
+      } finally {
+        record.onOsExit(status);
+      }
     });
     record.pid(p.pid());
     record.exit().onComplete(x -> trainArchive());

@@ -3,10 +3,8 @@ package dev.multiprocessing.workers;
 import dev.multiprocessing.ClusterOptions;
 import dev.multiprocessing.Process;
 import dev.multiprocessing.codecs.Pickled;
-import dev.multiprocessing.connection.impl.PipeEnd;
 import dev.multiprocessing.impl.ChildState;
 import dev.multiprocessing.impl.ExitSequence;
-import dev.multiprocessing.impl.ForkServer;
 import dev.multiprocessing.impl.Messages;
 import dev.multiprocessing.impl.MpLogging;
 import dev.multiprocessing.impl.MpRuntime;
@@ -116,10 +114,6 @@ public final class ChildMain {
       return (Messages.ChildSpec) spec;
     }
     WarmUp.run(rt.vertx());
-    String forkServerNode = ForkServer.nodeOfHelloAddress(replyAddress);
-    if (forkServerNode != null) {
-      PipeEnd.prepareLocalPath(rt, forkServerNode); // our parent, usually: its pipe ends arrive from there
-    }
     rt.request(replyAddress, hello, 30_000).toCompletionStage().toCompletableFuture().get();
     return handed.get();
   }

@@ -58,9 +58,14 @@ abstract class PoolContract {
   }
 
   @AfterAll
-  void endShared() {
+  void endShared() throws Exception {
     shared.terminate();
-    shared.join();
+    try {
+      shared.joinAsync().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the shared pool's workers did not all exit within 60 s of terminate(): "
+          + PoolDiagnostics.describe(shared), e);
+    }
   }
 
   static List<Integer> range(int n) {

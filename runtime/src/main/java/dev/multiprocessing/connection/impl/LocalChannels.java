@@ -125,13 +125,6 @@ final class LocalChannels {
     return false;
   }
 
-  /** Opens the connection to {@code node}'s JVM now, if it runs on this host, instead of at the first send. */
-  void connectAhead(String node) {
-    if (enabled && !eventBusOnly()) {
-      out.computeIfAbsent(node, this::connect);
-    }
-  }
-
   /** The connection to {@code node}'s JVM, or when it does not listen on this host, the time we looked. */
   private Object connect(String node) {
     Optional<Path> path = find(node);

@@ -183,15 +183,6 @@ public final class PipeEnd {
     return Future.all(a.listen(), b.listen()).map(x -> new PipeEnd[] {a, b});
   }
 
-  /**
-   * Opens this JVM's socket for pipes, and its connection to the JVM of cluster node {@code node}
-   * if that runs on this host, ahead of the first pipe end that arrives from there (a warm JVM does
-   * it for its fork server, which is usually its parent).
-   */
-  public static void prepareLocalPath(MpRuntime rt, String node) {
-    LocalChannels.get(rt.nodeId()).connectAhead(node);
-  }
-
   /** Rebuilds an end handed over from another process. */
   static PipeEnd adopt(PipeHandle h) {
     MpRuntime rt = MpRuntime.get();
