@@ -23,13 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * start is waiting. As the OS parent of its JVMs it reports their exit status to
  * whoever took them.
  *
- * <p>Boots are throttled: at most {@code maxBooting} JVMs boot at once (system property
- * {@code multiprocessing.forkserver.maxBooting}, default half the CPUs, at least 1). A boot is
- * CPU-bound, so JVMs booting side by side only slow each other down, and the first start that
- * waits for one waits for all of them: on 2 CPUs, a cold {@code Pool(4)} launched six JVMs at once
- * and its first map took 9-10 s. Booted one after the other, the first is ready after one boot,
- * and workers already running keep a CPU. A boot still running after 20 s stops counting, so that
- * a hung JVM does not hold back the others until it is killed (at 120 s).
+ * <p>Boots for starts that wait begin at once, one per waiting start, so that a {@code Pool(n)}
+ * gets its n workers together, as Python's does. Boots that only keep JVMs warm (the pool size,
+ * and what pools asked for) are throttled: at most {@code maxBooting} JVMs boot at once (system
+ * property {@code multiprocessing.forkserver.maxBooting}, default half the CPUs, at least 1). A boot
+ * is CPU-bound, so JVMs booting side by side only slow each other down: on 2 CPUs a fresh
+ * program's first {@code Pool(4)} launched six JVMs at once, two of them for warmth only. A boot
+ * still running after 20 s stops counting, so that a hung JVM does not hold back the others until
+ * it is killed (at 120 s).
  *
  * <p>All state is touched on the runtime's event loop (handlers) or under this object's lock.
  */
@@ -205,13 +206,13 @@ public final class ForkServer {
   }
 
   /**
-   * Launches warm JVMs until the idle and booting ones cover the pool size and the waiting takers,
-   * at most {@code maxBooting} at a time; each boot that ends (ready or dead) calls this again. A
-   * stalled boot counts for neither: another starts beside it.
+   * Launches warm JVMs: at once as many as the waiting takers lack, then, at most
+   * {@code maxBooting} at a time, until the idle and booting ones cover the pool size too. Each
+   * boot that ends (ready or dead) calls this again. A stalled boot counts for nothing: another
+   * starts beside it.
    */
   private synchronized void refill() {
-    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && starting - stalled < maxBooting
-        && idle.size() + starting - stalled < Math.max(poolSize, keepWarm) + waiting.size()) {
+    while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && wantsBoot()) {
       starting++;
       peakBooting = Math.max(peakBooting, starting - stalled);
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
@@ -233,6 +234,13 @@ public final class ForkServer {
         exited(holder[0], os.exitValue());
       }
     }
+  }
+
+  private boolean wantsBoot() {
+    int covered = idle.size() + starting - stalled;
+    boolean forTakers = covered < waiting.size();
+    boolean forWarmth = covered < Math.max(poolSize, keepWarm) + waiting.size() && starting - stalled < maxBooting;
+    return forTakers || forWarmth;
   }
 
   /** A boot that hangs must not hold back the others until it is killed: it stops counting. */
@@ -323,12 +331,12 @@ public final class ForkServer {
     return idle.size();
   }
 
-  /** At most this many warm JVMs boot at once. */
+  /** At most this many warm JVMs boot at once for warmth alone (boots for waiting starts come on top). */
   public int maxBooting() {
     return maxBooting;
   }
 
-  /** The most warm JVMs that have booted at once so far (never more than {@link #maxBooting()}). */
+  /** The most warm JVMs that have booted at once so far. */
   public synchronized int peakBooting() {
     return peakBooting;
   }
