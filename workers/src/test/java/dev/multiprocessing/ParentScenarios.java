@@ -19,7 +19,7 @@ public final class ParentScenarios {
         try (dev.multiprocessing.pool.Pool pool = ctx.pool(4)) {
           System.out.println("squares " + pool.map(x -> x * x, java.util.List.of(1, 2, 3)));
           dev.multiprocessing.impl.ForkServer fs = dev.multiprocessing.impl.MpRuntime.get().forkServer();
-          System.out.println("booting peak " + fs.peakBooting() + " max " + fs.maxBooting());
+          System.out.println("booting peak " + fs.peakBooting());
           pool.terminate();
         }
         break;

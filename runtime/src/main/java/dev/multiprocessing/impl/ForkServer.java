@@ -23,14 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * start is waiting. As the OS parent of its JVMs it reports their exit status to
  * whoever took them.
  *
- * <p>Boots for starts that wait begin at once, one per waiting start, so that a {@code Pool(n)}
- * gets its n workers together, as Python's does. Boots that only keep JVMs warm (the pool size,
- * and what pools asked for) are throttled: at most {@code maxBooting} JVMs boot at once (system
- * property {@code multiprocessing.forkserver.maxBooting}, default half the CPUs, at least 1). A boot
- * is CPU-bound, so JVMs booting side by side only slow each other down: on 2 CPUs a fresh
- * program's first {@code Pool(4)} launched six JVMs at once, two of them for warmth only. A boot
- * still running after 20 s stops counting, so that a hung JVM does not hold back the others until
- * it is killed (at 120 s).
+ * <p>Starts that wait come first: each gets a boot of its own at once, so that a {@code Pool(n)}
+ * gets its n workers together, as Python's does, and boots that only keep JVMs warm (the pool
+ * size, and what pools asked for) begin once no start waits. A boot is CPU-bound, so JVMs booting
+ * side by side slow each other down: on 2 CPUs a fresh program's first {@code Pool(4)} launched six
+ * JVMs at once, two of them for warmth only, and its first map took 9-10 s. A boot still running
+ * after 20 s stops counting, so that a hung JVM does not hold back a start until it is killed (at
+ * 120 s).
  *
  * <p>All state is touched on the runtime's event loop (handlers) or under this object's lock.
  */
@@ -46,7 +45,6 @@ public final class ForkServer {
   private final MpRuntime rt;
   private final String helloAddress;
   private final int poolSize;
-  private final int maxBooting;
   private final Deque<Warm> idle = new ArrayDeque<>();
   private final Deque<Taker> waiting = new ArrayDeque<>();
   private final Map<Long, Warm> byPid = new ConcurrentHashMap<>();
@@ -87,8 +85,6 @@ public final class ForkServer {
     this.rt = rt;
     this.helloAddress = "mp.forkserver." + rt.nodeId();
     this.poolSize = Math.max(1, Integer.getInteger("multiprocessing.forkserver.poolSize", 2));
-    this.maxBooting = Math.max(1, Integer.getInteger("multiprocessing.forkserver.maxBooting",
-        Runtime.getRuntime().availableProcessors() / 2));
     registered = Future.all(
         rt.vertx().eventBus().<Pickled>consumer(helloAddress, this::onHello).completion(),
         rt.vertx().eventBus().<Pickled>consumer(hostAddress(), this::onTake).completion()).mapEmpty();
@@ -206,10 +202,9 @@ public final class ForkServer {
   }
 
   /**
-   * Launches warm JVMs: at once as many as the waiting takers lack, then, at most
-   * {@code maxBooting} at a time, until the idle and booting ones cover the pool size too. Each
-   * boot that ends (ready or dead) calls this again. A stalled boot counts for nothing: another
-   * starts beside it.
+   * Launches warm JVMs: while takers wait, as many as they lack; once none waits, until the idle
+   * and booting ones cover the pool size. Each boot that ends (ready or dead) calls this again. A
+   * stalled boot counts for nothing: another starts beside it.
    */
   private synchronized void refill() {
     while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && wantsBoot()) {
@@ -238,9 +233,7 @@ public final class ForkServer {
 
   private boolean wantsBoot() {
     int covered = idle.size() + starting - stalled;
-    boolean forTakers = covered < waiting.size();
-    boolean forWarmth = covered < Math.max(poolSize, keepWarm) + waiting.size() && starting - stalled < maxBooting;
-    return forTakers || forWarmth;
+    return waiting.isEmpty() ? covered < Math.max(poolSize, keepWarm) : covered < waiting.size();
   }
 
   /** A boot that hangs must not hold back the others until it is killed: it stops counting. */
@@ -329,11 +322,6 @@ public final class ForkServer {
 
   public synchronized int idleCount() {
     return idle.size();
-  }
-
-  /** At most this many warm JVMs boot at once for warmth alone (boots for waiting starts come on top). */
-  public int maxBooting() {
-    return maxBooting;
   }
 
   /** The most warm JVMs that have booted at once so far. */
