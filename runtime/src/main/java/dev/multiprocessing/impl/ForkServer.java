@@ -118,7 +118,7 @@ public final class ForkServer {
       idle.addLast(w);
       dispatch();
     }
-    scheduleRefill(); // the next throttled boot, if more are wanted
+    scheduleRefill(); // boots for warmth begin once no start waits: this may be that moment
     rt.trainArchive();
   }
 
