@@ -15,7 +15,7 @@ public final class ParentScenarios {
     MpContext ctx = Multiprocessing.getContext(args[1]);
     switch (args[0]) {
       case "cold-pool": {
-        // A fresh program's first Pool(4): no warm JVM exists yet, and six are wanted at once.
+        // A fresh program's first Pool(4): no warm JVM exists yet; its four workers boot together.
         try (dev.multiprocessing.pool.Pool pool = ctx.pool(4)) {
           System.out.println("squares " + pool.map(x -> x * x, java.util.List.of(1, 2, 3)));
           dev.multiprocessing.impl.ForkServer fs = dev.multiprocessing.impl.MpRuntime.get().forkServer();

@@ -52,9 +52,8 @@ public final class ForkServer {
   private final java.util.concurrent.ExecutorService launcher =
       java.util.concurrent.Executors.newSingleThreadExecutor(r -> Threads.newDaemon("mp-forkserver-launcher", r));
   private final Future<Void> registered;
+  /** Boots under way that count: those not yet past {@link #BOOT_STALL_MS}. */
   private int starting;
-  /** Boots counted in {@link #starting} that have run past {@link #BOOT_STALL_MS}. */
-  private int stalled;
   /** The most JVMs seen booting at once (diagnostics and tests). */
   private int peakBooting;
   /** At least this many idle warm JVMs, asked for by pools ({@link #keepWarm}); 0 until then. */
@@ -68,7 +67,7 @@ public final class ForkServer {
   /** A warm JVM: its OS process and, once taken, who to report its exit to. */
   private static final class Warm {
     final java.lang.Process os;
-    /** Counted in {@link #starting} until it is ready or gone: each JVM leaves that count once. */
+    /** Until it is ready or gone; counted in {@link #starting} meanwhile unless {@link #stalled}. */
     boolean booting = true;
     boolean stalled;
     boolean exited;
@@ -194,9 +193,8 @@ public final class ForkServer {
   private void settleBoot(Warm w) {
     if (w.booting) {
       w.booting = false;
-      starting--;
-      if (w.stalled) {
-        stalled--;
+      if (!w.stalled) {
+        starting--;
       }
     }
   }
@@ -209,7 +207,7 @@ public final class ForkServer {
   private synchronized void refill() {
     while (!closed && failuresInARow < MAX_FAILURES_IN_A_ROW && wantsBoot()) {
       starting++;
-      peakBooting = Math.max(peakBooting, starting - stalled);
+      peakBooting = Math.max(peakBooting, starting);
       ChildLauncher.Launch launch = new ChildLauncher.Launch("warm", helloAddress, "-", rt.childCluster());
       Warm[] holder = new Warm[1];
       java.lang.Process os;
@@ -232,7 +230,7 @@ public final class ForkServer {
   }
 
   private boolean wantsBoot() {
-    int covered = idle.size() + starting - stalled;
+    int covered = idle.size() + starting;
     return waiting.isEmpty() ? covered < Math.max(poolSize, keepWarm) : covered < waiting.size();
   }
 
@@ -243,7 +241,7 @@ public final class ForkServer {
         return;
       }
       w.stalled = true;
-      stalled++;
+      starting--;
     }
     scheduleRefill();
   }
